@@ -1,0 +1,87 @@
+# -*- coding: utf-8 -*-
+# Copyright: huaweicloud.codearts contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""Typed errors raised by the CodeArts helpers.
+
+Helpers raise these; only a module's main() turns one into fail_json. Every message is built from
+the request line, the HTTP status and what the service said, never from headers or options, so it
+cannot carry a token, key, password or verification code.
+"""
+
+from ansible.module_utils.basic import missing_required_lib
+
+
+class CodeArtsError(Exception):
+    """Base class of every error the collection raises on purpose."""
+
+    # True when a write may have reached the service even though no usable answer came back.
+    may_have_been_applied = False
+
+    def fail_result(self):
+        """The keyword arguments for AnsibleModule.fail_json."""
+        return {"msg": str(self)}
+
+
+class CodeArtsConfigError(CodeArtsError):
+    """The task's options are invalid or incomplete; raised before any request is sent."""
+
+
+class CodeArtsMissingLibraryError(CodeArtsError):
+    """A Python library the modules need is not importable by the interpreter running the module."""
+
+    def __init__(self, library, import_traceback):
+        super(CodeArtsMissingLibraryError, self).__init__(missing_required_lib(library))
+        self.import_traceback = import_traceback
+
+    def fail_result(self):
+        return {"msg": str(self), "exception": self.import_traceback}
+
+
+class CodeArtsRequestError(CodeArtsError):
+    """A request failed: the service answered with an error, or gave no usable answer at all.
+
+    status, error_code and error_msg are None where the service did not provide them (for a
+    connection failure there is no status at all).
+    """
+
+    def __init__(self, method, path, summary, status=None, error_code=None, error_msg=None,
+                 request_id=None, hint=None, may_have_been_applied=False):
+        self.method = method
+        self.path = path
+        self.summary = summary
+        self.status = status
+        self.error_code = error_code
+        self.error_msg = error_msg
+        self.request_id = request_id
+        self.hint = hint
+        self.may_have_been_applied = may_have_been_applied
+        super(CodeArtsRequestError, self).__init__(self._message())
+
+    def _message(self):
+        parts = ["%s %s failed: %s" % (self.method, self.path, self.summary)]
+        if self.status is not None:
+            parts.append("HTTP status %s" % self.status)
+        if self.error_code or self.error_msg:
+            parts.append("service error %s: %s" % (self.error_code or "(no code)", self.error_msg or "(no message)"))
+        parts.append("request id %s" % (self.request_id or "(none returned)"))
+        message = "; ".join(parts) + "."
+        if self.hint:
+            message += " " + self.hint
+        return message
+
+    def with_hint(self, hint):
+        """Return the same error with a hint appended to its message (replacing any earlier hint)."""
+        return CodeArtsRequestError(
+            self.method, self.path, self.summary, status=self.status, error_code=self.error_code,
+            error_msg=self.error_msg, request_id=self.request_id, hint=hint,
+            may_have_been_applied=self.may_have_been_applied)
+
+    def fail_result(self):
+        return {
+            "msg": str(self),
+            "status": self.status,
+            "error_code": self.error_code,
+            "error_msg": self.error_msg,
+            "request_id": self.request_id,
+        }

@@ -1,0 +1,188 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: huaweicloud.codearts contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+DOCUMENTATION = r"""
+module: codearts_user_email
+short_description: Set the email of a CodeArts Repo user
+version_added: 0.1.0
+description:
+  - Makes the email of the user the credentials belong to what the task says, with C(PUT /v4/user/emails).
+  - Reads the user first (C(GET /v4/user/emails)). When the user's C(commit_email) already equals O(email), ignoring
+    surrounding white space and letter case, nothing else is sent and the task reports no change. Case is ignored
+    so that a service which stores addresses in another case cannot make every run report a change.
+  - The service may ask for a verification code mailed to the new address. Run once with O(send_verify_code=true)
+    to have the code sent, then again with O(verify_code) set to that code.
+author:
+  - huaweicloud.codearts developers
+extends_documentation_fragment:
+  - huaweicloud.codearts.codearts
+  - huaweicloud.codearts.codearts.ACTION_GROUP
+attributes:
+  check_mode:
+    description:
+      - Only the first read is sent. The task reports the same C(changed) and diff the real run would.
+      - Where no O(verify_code) is given the prediction assumes the service accepts the change; the real run may be refused.
+    support: full
+  diff_mode:
+    description: The diff holds the commit email before and after, nothing else.
+    support: full
+options:
+  email:
+    description:
+      - The email address the user should have.
+      - Surrounding white space is removed. An empty address, one with spaces or control characters, one without a
+        single C(@) followed by a dotted domain, or one longer than 1,000 characters is rejected before any request.
+    type: str
+    required: true
+  verify_code:
+    description:
+      - The verification code the service mailed to O(email). Sent with the change; never logged or shown.
+      - Each code can be used once. When it is set, O(send_verify_code) is ignored.
+    type: str
+  send_verify_code:
+    description:
+      - When the email differs and no O(verify_code) is given, ask the service to mail a verification code to O(email)
+        (C(POST /v4/user/email-verify-code)) instead of changing anything. The task reports a change and RV(verify_code_sent=true);
+        run it again with O(verify_code).
+      - When V(false) and no O(verify_code) is given, the change is sent without a code, which the API documents as optional;
+        a service that insists on one refuses it, and the task fails saying so.
+    type: bool
+    default: false
+seealso:
+  - module: huaweicloud.codearts.codearts_user_email_info
+"""
+
+EXAMPLES = r"""
+- name: Ask CodeArts Repo to mail a verification code to the new address
+  huaweicloud.codearts.codearts_user_email:
+    region: cn-north-4
+    token: "{{ codearts_token }}"
+    email: dev@example.com
+    send_verify_code: true
+
+- name: Set the email with the code from that mailbox (a second run reports no change)
+  huaweicloud.codearts.codearts_user_email:
+    region: cn-north-4
+    token: "{{ codearts_token }}"
+    email: dev@example.com
+    verify_code: "{{ codearts_verify_code }}"
+
+- name: Shared connection settings for every module of the collection
+  module_defaults:
+    group/huaweicloud.codearts.codearts:
+      endpoint: https://codehub-ext.cn-north-4.myhuaweicloud.com
+      token: "{{ codearts_token }}"
+  block:
+    - name: Set the email, sending no code (for services that do not require one)
+      huaweicloud.codearts.codearts_user_email:
+        email: dev@example.com
+"""
+
+RETURN = r"""
+user:
+  description:
+    - The user as the service reports it after the task, from the answer to the change (no extra read).
+    - When nothing was changed, or in check mode, the user as read before.
+    - Has the fields of RV(huaweicloud.codearts.codearts_user_email_info#module:user) and whatever else the service sends.
+  returned: success
+  type: dict
+  sample:
+    id: 21820
+    name: tr8
+    username: ac105e52a4764a4c8f29b306508f016d
+    state: active
+    created_at: "2025-03-27T14:17:11.000+08:00"
+    updated_at: "2025-05-20T15:42:31.351+08:00"
+    last_activity_on: "2025-05-17"
+    commit_email: dev@example.com
+verify_code_sent:
+  description: Whether a verification code was mailed to O(email) by this task (in check mode, whether one would be).
+  returned: success
+  type: bool
+  sample: false
+"""
+
+from ansible.module_utils.basic import AnsibleModule
+
+from ansible_collections.huaweicloud.codearts.plugins.module_utils.email_address import checked_email, same_email
+from ansible_collections.huaweicloud.codearts.plugins.module_utils.errors import CodeArtsError, CodeArtsRequestError
+from ansible_collections.huaweicloud.codearts.plugins.module_utils.options import build_client, codearts_argument_spec
+from ansible_collections.huaweicloud.codearts.plugins.module_utils.user_email import read_user, send_verify_code, write_email
+
+NOTHING = "nothing"
+SEND_CODE = "send_code"
+WRITE = "write"
+
+CODE_REQUIRED_HINT = ("The change was sent without a verification code. If the service needs one, run with "
+                      "send_verify_code: true to have a code mailed to %s, then again with verify_code set to it.")
+
+
+def choose_action(current_email, wanted_email, verify_code, send_code):
+    """What to do: NOTHING when the email already matches, else WRITE or SEND_CODE."""
+    if same_email(current_email, wanted_email):
+        return NOTHING
+    if send_code and not verify_code:
+        return SEND_CODE
+    return WRITE
+
+
+def _write(client, email, verify_code, warn):
+    try:
+        user, confirmed_by_reading = write_email(client, email, verify_code)
+    except CodeArtsRequestError as exc:
+        if not verify_code and exc.status in (400, 422):
+            raise exc.with_hint(CODE_REQUIRED_HINT % email) from None
+        raise
+    if confirmed_by_reading:
+        warn("The answer to the change was lost, but reading the user again shows the email is now %s." % email)
+    reported = user.get("commit_email")
+    if not same_email(reported, email):
+        warn("The change was accepted, but the service now reports the commit email %r instead of %r." % (reported, email))
+    return user
+
+
+def ensure_email(client, params, check_mode, warn):
+    email = checked_email(params["email"])
+    current = read_user(client)
+    current_email = current.get("commit_email")
+    action = choose_action(current_email, email, params.get("verify_code"), params["send_verify_code"])
+    after_email = email if action == WRITE else current_email
+    result = dict(
+        changed=action != NOTHING,
+        user=current,
+        verify_code_sent=action == SEND_CODE,
+        diff=dict(before=dict(commit_email=current_email), after=dict(commit_email=after_email)),
+    )
+    if action == SEND_CODE:
+        result["msg"] = ("A verification code %s mailed to %s. Run the task again with verify_code set to the code from "
+                         "that mailbox." % ("would be" if check_mode else "was", email))
+    if check_mode or action == NOTHING:
+        return result
+    if action == SEND_CODE:
+        send_verify_code(client, email)
+    else:
+        result["user"] = _write(client, email, params.get("verify_code"), warn)
+    return result
+
+
+def main():
+    module = AnsibleModule(
+        argument_spec=codearts_argument_spec(
+            email=dict(type="str", required=True),
+            verify_code=dict(type="str", no_log=True),
+            send_verify_code=dict(type="bool", default=False),
+        ),
+        supports_check_mode=True,
+    )
+    try:
+        client = build_client(module.params, module.warn)
+        result = ensure_email(client, module.params, module.check_mode, module.warn)
+    except CodeArtsError as exc:
+        module.fail_json(**exc.fail_result())
+    module.exit_json(**result)
+
+
+if __name__ == "__main__":
+    main()
