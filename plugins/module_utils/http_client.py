@@ -28,17 +28,36 @@ SAFE_METHODS = frozenset(("GET", "HEAD"))
 STATUS_HINTS = {
     401: "The credentials were refused: the token is missing, wrong or expired (IAM tokens live 24 hours). "
          "Get a new token and set the token option or HW_AUTH_TOKEN.",
-    403: "The IAM user lacks the permission for this call (codeartsrepo::getUserSetting to read, "
-         "codeartsrepo::updateUserSetting to change); ask an administrator to grant it.",
     404: "Nothing answers at this path: check that endpoint or region points at CodeArts Repo.",
     429: "The service is throttling requests; run again later or raise the retries option.",
 }
 SERVER_ERROR_HINT = "The service had a problem; run again later."
+FORBIDDEN_HINT = "The IAM user lacks the permission %s; ask an administrator to grant it."
+
+
+def _hint_for(method, status):
+    if status == 403:
+        return FORBIDDEN_HINT % ("codeartsrepo::getUserSetting" if method in SAFE_METHODS else "codeartsrepo::updateUserSetting")
+    return STATUS_HINTS.get(status, SERVER_ERROR_HINT if status >= 500 else None)
 
 
 def require_requests():
     if requests is None:
         raise CodeArtsMissingLibraryError("requests", REQUESTS_IMPORT_ERROR)
+
+
+def _root_cause(exc):
+    """The innermost exception requests and urllib3 wrapped, which says what really went wrong."""
+    seen = set()
+    while id(exc) not in seen:
+        seen.add(id(exc))
+        inner = getattr(exc, "reason", None)
+        if not isinstance(inner, BaseException):
+            inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else None
+        if inner is None:
+            break
+        exc = inner
+    return squeeze(str(exc))
 
 
 def _never_reached_service(exc):
@@ -105,7 +124,7 @@ class CodeArtsClient(object):
                 verify=self.verify, allow_redirects=False)
         except requests.exceptions.SSLError as exc:
             raise CodeArtsRequestError(
-                method, path, "the TLS connection to %s failed (%s)" % (self.base_url, squeeze(str(exc))),
+                method, path, "the TLS connection to %s failed (%s)" % (self.base_url, _root_cause(exc)),
                 hint="If the service uses a private CA, set ca_path to that CA's certificate bundle.") from None
         except (requests.exceptions.ConnectionError, requests.exceptions.Timeout) as exc:
             error = self._transport_error(method, path, exc)
@@ -113,7 +132,7 @@ class CodeArtsClient(object):
                 raise error from None
             raise _RetryCandidate(error) from None
         except requests.exceptions.RequestException as exc:
-            raise CodeArtsRequestError(method, path, "the request could not be sent (%s)" % squeeze(str(exc))) from None
+            raise CodeArtsRequestError(method, path, "the request could not be sent (%s)" % _root_cause(exc)) from None
         if 300 <= response.status_code < 400:
             raise self._redirect_error(method, path, response)
         if response.status_code < 300:
@@ -142,7 +161,7 @@ class CodeArtsClient(object):
         return CodeArtsRequestError(
             method, path, "the service answered with an error", status=status, error_code=code, error_msg=message,
             request_id=response.headers.get("X-Request-Id"),
-            hint=STATUS_HINTS.get(status, SERVER_ERROR_HINT if status >= 500 else None),
+            hint=_hint_for(method, status),
             may_have_been_applied=status >= 500 and method not in SAFE_METHODS)
 
     @staticmethod

@@ -1,0 +1,103 @@
+"""The emulator's users, issued verification codes and request log, shared by all request threads."""
+
+import copy
+import datetime
+import hashlib
+import secrets
+import string
+import threading
+
+# Each seed user shows one behaviour the tests need.
+SEED_USERS = (
+    # Needs a verification code to change the email, like the real service is expected to.
+    {"name": "alice", "token": "alice-token", "commit_email": "alice@example.com"},
+    # Can read but not change its settings: PUT and POST answer 403.
+    {"name": "bob", "token": "bob-token", "commit_email": "bob@example.com", "permissions": ["read"]},
+    # Accepts a change without a verification code (the API documents the code as optional).
+    {"name": "carol", "token": "carol-token", "commit_email": "carol@example.com", "code_required": False},
+    # Stores addresses in lower case, as some services normalise them.
+    {"name": "dora", "token": "dora-token", "commit_email": "dora@example.com", "code_required": False,
+     "lowercases_email": True},
+    # May do nothing: GET answers 403.
+    {"name": "erin", "token": "erin-token", "commit_email": "erin@example.com", "permissions": []},
+)
+
+
+def _now():
+    return datetime.datetime.now(datetime.timezone.utc).astimezone().isoformat(timespec="milliseconds")
+
+
+class User(object):
+    """One account: its token, what it may do, and the user object the API returns."""
+
+    def __init__(self, number, name, token, commit_email, permissions=("read", "write"), code_required=True,
+                 lowercases_email=False):
+        self.token = token
+        self.permissions = frozenset(permissions)
+        self.code_required = code_required
+        self.lowercases_email = lowercases_email
+        self.public = {
+            "id": 21820 + number,
+            "name": name,
+            "username": hashlib.sha256(name.encode("utf-8")).hexdigest()[:32],
+            "state": "active",
+            "created_at": "2025-03-27T14:17:11.000+08:00",
+            "updated_at": "2025-05-20T15:42:31.351+08:00",
+            "last_activity_on": "2025-05-17",
+            "commit_email": commit_email,
+            "is_default": True,
+            # Not in the documentation: clients must pass unknown fields through.
+            "tenant_name": "emulated-tenant",
+        }
+
+    @property
+    def name(self):
+        return self.public["name"]
+
+    def set_email(self, email):
+        self.public["commit_email"] = email.lower() if self.lowercases_email else email
+        self.public["updated_at"] = _now()
+
+
+def new_code():
+    return "".join(secrets.choice(string.ascii_uppercase) for _ in range(6))
+
+
+class Store(object):
+    """Everything the emulator remembers, behind one lock."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.reset()
+
+    def reset(self):
+        self.users_by_token = {}
+        self.codes = {}  # (user name, email) -> the code that is still valid
+        self.mailbox = {}  # email -> every code sent to it, oldest first
+        self.requests = []
+        for seed in SEED_USERS:
+            self.add_user(dict(seed))
+
+    def add_user(self, spec):
+        user = User(len(self.users_by_token), **spec)
+        self.users_by_token[user.token] = user
+        return user
+
+    def find_user(self, name):
+        return next((user for user in self.users_by_token.values() if user.name == name), None)
+
+    def issue_code(self, user, email):
+        code = new_code()
+        self.codes[(user.name, email)] = code
+        self.mailbox.setdefault(email, []).append(code)
+        return code
+
+    def take_code(self, user, email, code):
+        """True, and the code is spent, when code is the valid one for this user and email."""
+        if code is None or self.codes.get((user.name, email)) != code:
+            return False
+        del self.codes[(user.name, email)]
+        return True
+
+    def snapshot_requests(self):
+        return copy.deepcopy(self.requests)

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+set -eux
+
+# shellcheck source=../setup_codearts_emulator/emulator.sh
+source ../setup_codearts_emulator/emulator.sh
+start_codearts_emulator ../../../emulator
+export ANSIBLE_ROLES_PATH=..
+
+run_playbook verify_code_flow.yml "$@"
+run_playbook without_code.yml "$@"
+run_playbook failures.yml "$@"
+
+# Check and diff mode from the command line, as a user runs them: the diff is printed, nothing is written.
+run_playbook check_diff.yml --check --diff "$@" | tee check_diff.out
+grep -F -- '-    "commit_email": "carol@example.com"' check_diff.out
+grep -F -- '+    "commit_email": "carol.checked@example.com"' check_diff.out
+run_playbook check_diff_nothing_written.yml "$@"

@@ -1,0 +1,45 @@
+# shellcheck shell=bash
+# Sourced by runme.sh scripts and the demo: start the local CodeArts Repo emulator, and stop it when the shell exits.
+#
+#   start_codearts_emulator DIR   DIR holds the codearts_emulator package (tests/emulator in the repository)
+#   run_playbook ARGS...          ansible-playbook with the emulator's URL and CA as extra vars
+
+start_codearts_emulator() {
+    local package_dir="$1"
+    local python="${ANSIBLE_TEST_PYTHON_INTERPRETER:-python3}"
+    CODEARTS_EMULATOR_DIR="$(mktemp -d)"
+    PYTHONPATH="${package_dir}" "${python}" -m codearts_emulator --state-dir "${CODEARTS_EMULATOR_DIR}" \
+        > "${CODEARTS_EMULATOR_DIR}/emulator.log" 2>&1 &
+    CODEARTS_EMULATOR_PID=$!
+    trap stop_codearts_emulator EXIT
+    for _ in $(seq 1 100); do
+        if [ -s "${CODEARTS_EMULATOR_DIR}/emulator.json" ]; then
+            CODEARTS_EMULATOR_VARS="${CODEARTS_EMULATOR_DIR}/emulator.json"
+            export CODEARTS_EMULATOR_VARS
+            return 0
+        fi
+        if ! kill -0 "${CODEARTS_EMULATOR_PID}" 2>/dev/null; then
+            break
+        fi
+        sleep 0.1
+    done
+    echo "The CodeArts emulator did not start:" >&2
+    cat "${CODEARTS_EMULATOR_DIR}/emulator.log" >&2
+    return 1
+}
+
+stop_codearts_emulator() {
+    if [ -n "${CODEARTS_EMULATOR_PID:-}" ]; then
+        kill "${CODEARTS_EMULATOR_PID}" 2>/dev/null || true
+        wait "${CODEARTS_EMULATOR_PID}" 2>/dev/null || true
+        CODEARTS_EMULATOR_PID=""
+    fi
+    if [ -n "${CODEARTS_EMULATOR_DIR:-}" ]; then
+        rm -rf "${CODEARTS_EMULATOR_DIR}"
+        CODEARTS_EMULATOR_DIR=""
+    fi
+}
+
+run_playbook() {
+    ansible-playbook -i "${INVENTORY_PATH:-localhost,}" -e @"${CODEARTS_EMULATOR_VARS}" "$@"
+}
