@@ -39,12 +39,12 @@ class RetryPolicy(object):
     retries is how many times a request may be repeated after its first try (0 turns retrying off).
     """
 
-    def __init__(self, retries, base_delay=1.0, max_delay=20.0, sleep=time.sleep, jitter=random.random):
+    def __init__(self, retries, base_delay=1.0, max_delay=20.0, sleep=None, jitter=None):
         self.retries = retries
         self.base_delay = base_delay
         self.max_delay = max_delay
-        self.sleep = sleep
-        self.jitter = jitter
+        self.sleep = sleep or time.sleep
+        self.jitter = jitter or random.random
 
     def backoff(self, retry_number):
         """The wait before retry number retry_number (0 for the first retry): half fixed, half random."""

@@ -15,7 +15,7 @@ description:
   - The service may ask for a verification code mailed to the new address. Run once with O(send_verify_code=true)
     to have the code sent, then again with O(verify_code) set to that code.
 author:
-  - huaweicloud.codearts developers
+  - huaweicloud.codearts contributors (@huaweicloud)
 extends_documentation_fragment:
   - huaweicloud.codearts.codearts
   - huaweicloud.codearts.codearts.ACTION_GROUP

@@ -11,7 +11,7 @@ description:
   - Reads the email information of the user the credentials belong to, with C(GET /v4/user/emails).
   - Changes nothing.
 author:
-  - huaweicloud.codearts developers
+  - huaweicloud.codearts contributors (@huaweicloud)
 extends_documentation_fragment:
   - huaweicloud.codearts.codearts
   - huaweicloud.codearts.codearts.ACTION_GROUP

@@ -60,7 +60,7 @@ class User(object):
 
 
 def new_code():
-    return "".join(secrets.choice(string.ascii_uppercase) for _ in range(6))
+    return "".join(secrets.SystemRandom().choices(string.ascii_uppercase, k=6))
 
 
 class Store(object):

@@ -1,0 +1,54 @@
+import json
+
+import pytest
+from ansible.module_utils.testing import patch_module_args
+
+from ansible_collections.huaweicloud.codearts.plugins.module_utils import http_client, retry
+from ansible_collections.huaweicloud.codearts.plugins.module_utils.auth import TokenAuthenticator
+from ansible_collections.huaweicloud.codearts.plugins.module_utils.retry import RetryPolicy
+from ansible_collections.huaweicloud.codearts.tests.unit.fakes import TOKEN, FakeSession
+
+
+class SleepRecorder(object):
+    def __init__(self):
+        self.delays = []
+
+    def __call__(self, seconds):
+        self.delays.append(seconds)
+
+
+@pytest.fixture
+def session(monkeypatch):
+    """The FakeSession every CodeArtsClient made during the test talks to."""
+    fake = FakeSession()
+    monkeypatch.setattr(http_client.requests, "Session", lambda: fake)
+    return fake
+
+
+@pytest.fixture
+def sleeps(monkeypatch):
+    """Records the waits between retries instead of sleeping."""
+    recorder = SleepRecorder()
+    monkeypatch.setattr(retry.time, "sleep", recorder)
+    monkeypatch.setattr(retry.random, "random", lambda: 0.5)
+    return recorder
+
+
+@pytest.fixture
+def make_client(session, sleeps):
+    def factory(retries=3, verify=True, timeout=30.0):
+        policy = RetryPolicy(retries)
+        return http_client.CodeArtsClient("https://codearts.test", TokenAuthenticator(TOKEN), verify, timeout, policy)
+    return factory
+
+
+@pytest.fixture
+def run_module(capsys):
+    """Run a module's main() as Ansible would; return its parsed JSON result (failed or not)."""
+    def runner(main, args, check_mode=False):
+        module_args = dict(args, _ansible_check_mode=check_mode)
+        with patch_module_args(module_args):
+            with pytest.raises(SystemExit):
+                main()
+        return json.loads(capsys.readouterr().out)
+    return runner

@@ -1,0 +1,72 @@
+"""A scripted stand-in for requests.Session, so tests see exactly what the client would send."""
+
+import json
+
+import requests
+from urllib3.exceptions import MaxRetryError, NewConnectionError
+
+TOKEN = "unit-test-secret-token"
+
+
+def response(status, body=None, headers=None, raw=None):
+    """A real requests.Response with the given status, JSON body (or raw bytes) and headers."""
+    answer = requests.Response()
+    answer.status_code = status
+    answer._content = raw if raw is not None else (b"" if body is None else json.dumps(body).encode("utf-8"))
+    answer.headers["Content-Type"] = "application/json"
+    answer.headers["X-Request-Id"] = "req-%d" % status
+    answer.headers.update(headers or {})
+    answer.encoding = "utf-8"
+    return answer
+
+
+def connect_failure():
+    """What requests raises when the TCP connection cannot be made (the request never left)."""
+    reason = NewConnectionError(None, "Failed to establish a new connection: [Errno 111] Connection refused")
+    return requests.exceptions.ConnectionError(MaxRetryError(None, "/v4/user/emails", reason))
+
+
+def dropped_connection():
+    """What requests raises when the connection breaks after the request was sent."""
+    return requests.exceptions.ConnectionError("('Connection aborted.', RemoteDisconnected('Remote end closed connection'))")
+
+
+class Sent(object):
+    def __init__(self, prepared, options):
+        self.method = prepared.method
+        self.url = prepared.url
+        self.headers = prepared.headers
+        self.json = json.loads(prepared.body) if prepared.body else None
+        self.options = options
+
+
+class FakeSession(object):
+    """Answers each request with the next scripted answer: a Response, or an exception to raise."""
+
+    def __init__(self, answers=()):
+        self.answers = list(answers)
+        self.sent = []
+
+    def script(self, *answers):
+        self.answers.extend(answers)
+
+    def request(self, method, url, json=None, auth=None, **options):
+        prepared = requests.Request(method, url, json=json).prepare()
+        if auth is not None:
+            prepared = auth(prepared)
+        self.sent.append(Sent(prepared, options))
+        if not self.answers:
+            raise AssertionError("unexpected request %s %s" % (method, url))
+        answer = self.answers.pop(0)
+        if isinstance(answer, BaseException):
+            raise answer
+        return answer
+
+    @property
+    def methods(self):
+        return [sent.method for sent in self.sent]
+
+
+def warning_texts(result):
+    """The warnings of a module result as text (ansible-core 2.19+ returns structured warning summaries)."""
+    return [warning["event"]["msg"] if isinstance(warning, dict) else warning for warning in result.get("warnings", [])]

@@ -1,0 +1,38 @@
+import email.utils
+
+import pytest
+
+from ansible_collections.huaweicloud.codearts.plugins.module_utils.retry import RetryPolicy, parse_retry_after
+
+
+@pytest.mark.parametrize("header, seconds", [("0", 0.0), ("7", 7.0), (" 2.5 ", 2.5), ("-3", 0.0), (None, None),
+                                              ("soon", None), ("", None)])
+def test_retry_after_in_seconds(header, seconds):
+    assert parse_retry_after(header) == seconds
+
+
+def test_retry_after_as_an_http_date():
+    now = 1_700_000_000.0
+    header = email.utils.formatdate(now + 30, usegmt=True)
+    assert parse_retry_after(header, now=now) == pytest.approx(30.0)
+    assert parse_retry_after(email.utils.formatdate(now - 30, usegmt=True), now=now) == 0.0
+
+
+@pytest.mark.parametrize("jitter, expected", [(0.0, [0.5, 1.0, 2.0, 4.0, 5.0]), (1.0, [1.0, 2.0, 4.0, 8.0, 10.0])])
+def test_backoff_is_exponential_jittered_and_capped(jitter, expected):
+    policy = RetryPolicy(retries=5, base_delay=1.0, max_delay=10.0, sleep=None, jitter=lambda: jitter)
+    assert [policy.backoff(number) for number in range(5)] == expected
+
+
+def test_no_delay_once_the_retries_are_spent():
+    policy = RetryPolicy(retries=2, jitter=lambda: 0.0)
+    assert policy.delay_before_retry(0) == 0.5
+    assert policy.delay_before_retry(1) == 1.0
+    assert policy.delay_before_retry(2) is None
+
+
+def test_retry_after_overrides_backoff_up_to_a_minute():
+    policy = RetryPolicy(retries=3, jitter=lambda: 0.0)
+    assert policy.delay_before_retry(0, "60") == 60.0
+    assert policy.delay_before_retry(0, "61") is None
+    assert RetryPolicy(retries=0).delay_before_retry(0, "1") is None

@@ -1,0 +1,142 @@
+import pytest
+import requests
+
+from ansible_collections.huaweicloud.codearts.plugins.modules.codearts_user_email import (
+    NOTHING,
+    SEND_CODE,
+    WRITE,
+    choose_action,
+    main,
+)
+from ansible_collections.huaweicloud.codearts.tests.unit.fakes import TOKEN, response, warning_texts
+
+CODE = "SECRETCODE"
+OLD = {"id": 1, "name": "alice", "commit_email": "alice@example.com"}
+NEW = {"id": 1, "name": "alice", "commit_email": "alice.new@example.com"}
+
+
+def args(**overrides):
+    values = dict(endpoint="https://codearts.test", token=TOKEN, email="alice.new@example.com")
+    values.update(overrides)
+    return values
+
+
+@pytest.mark.parametrize("current, verify_code, send_code, action", [
+    ("alice.new@example.com", None, False, NOTHING),
+    ("ALICE.NEW@example.com ", CODE, True, NOTHING),
+    ("alice@example.com", CODE, False, WRITE),
+    ("alice@example.com", CODE, True, WRITE),
+    ("alice@example.com", None, True, SEND_CODE),
+    ("alice@example.com", None, False, WRITE),
+    (None, None, False, WRITE),
+])
+def test_choose_action(current, verify_code, send_code, action):
+    assert choose_action(current, "alice.new@example.com", verify_code, send_code) == action
+
+
+def test_an_email_that_already_matches_sends_nothing_more(run_module, session):
+    session.script(response(200, dict(OLD, commit_email="Alice.New@Example.com")))
+
+    result = run_module(main, args(email="  alice.new@example.com ", verify_code=CODE, send_verify_code=True))
+
+    assert result["changed"] is False
+    assert result["verify_code_sent"] is False
+    assert result["diff"]["before"] == result["diff"]["after"]
+    assert session.methods == ["GET"]
+
+
+def test_a_change_with_a_code_is_one_put_and_returns_its_answer(run_module, session):
+    answer = dict(NEW, updated_at="now")
+    session.script(response(200, OLD), response(200, answer))
+
+    result = run_module(main, args(verify_code=CODE))
+
+    assert result["changed"] is True
+    assert result["user"] == answer
+    assert result["diff"] == {"before": {"commit_email": "alice@example.com"},
+                              "after": {"commit_email": "alice.new@example.com"}}
+    assert session.methods == ["GET", "PUT"]
+    assert session.sent[1].json == {"email": "alice.new@example.com", "verify_code": CODE}
+    assert CODE not in str(result)
+    assert "warnings" not in result
+
+
+@pytest.mark.parametrize("extra", [dict(verify_code=CODE), dict(send_verify_code=True), {}])
+def test_check_mode_only_reads_and_predicts_the_real_run(run_module, session, extra):
+    session.script(response(200, OLD))
+    predicted = run_module(main, args(**extra), check_mode=True)
+    assert session.methods == ["GET"]
+
+    session.script(response(200, OLD), response(200, NEW) if "send_verify_code" not in extra else response(201, {}))
+    real = run_module(main, args(**extra))
+
+    assert predicted["changed"] == real["changed"] is True
+    assert predicted["diff"] == real["diff"]
+    assert predicted["verify_code_sent"] == real["verify_code_sent"]
+    assert predicted["user"] == OLD
+
+
+def test_send_verify_code_mails_a_code_and_changes_no_email(run_module, session):
+    session.script(response(200, OLD), response(201, {"result": "Verification Code Sent"}))
+
+    result = run_module(main, args(send_verify_code=True))
+
+    assert session.methods == ["GET", "POST"]
+    assert session.sent[1].url == "https://codearts.test/v4/user/email-verify-code"
+    assert session.sent[1].json == {"email": "alice.new@example.com"}
+    assert result["changed"] is True
+    assert result["verify_code_sent"] is True
+    assert result["diff"]["after"] == result["diff"]["before"] == {"commit_email": "alice@example.com"}
+    assert "Run the task again with verify_code" in result["msg"]
+
+
+def test_a_change_refused_for_want_of_a_code_points_at_send_verify_code(run_module, session):
+    session.script(response(200, OLD),
+                   response(400, {"error": {"code": "DEV.CH.10001", "message": "verify_code is required"}}))
+
+    result = run_module(main, args())
+
+    assert session.sent[1].json == {"email": "alice.new@example.com"}
+    assert result["failed"] is True
+    assert (result["status"], result["error_code"]) == (400, "DEV.CH.10001")
+    assert "send_verify_code: true" in result["msg"]
+
+
+def test_a_refused_code_gets_no_send_verify_code_hint(run_module, session):
+    session.script(response(200, OLD), response(400, {"error": {"code": "DEV.CH.10002", "message": "bad code"}}))
+
+    result = run_module(main, args(verify_code=CODE))
+
+    assert result["failed"] is True
+    assert "send_verify_code" not in result["msg"]
+    assert CODE not in str(result)
+
+
+def test_a_service_that_reports_another_email_is_warned_about(run_module, session):
+    session.script(response(200, OLD), response(200, dict(NEW, commit_email="someone.else@example.com")))
+
+    result = run_module(main, args(verify_code=CODE))
+
+    assert result["changed"] is True
+    [warning] = warning_texts(result)
+    assert "'someone.else@example.com'" in warning and "'alice.new@example.com'" in warning
+
+
+def test_a_lost_answer_is_settled_by_reading_and_reported_as_a_change(run_module, session):
+    session.script(response(200, OLD), requests.exceptions.ReadTimeout(), response(200, NEW))
+
+    result = run_module(main, args(verify_code=CODE))
+
+    assert session.methods == ["GET", "PUT", "GET"]
+    assert result["changed"] is True
+    assert result["user"] == NEW
+    assert any("answer to the change was lost" in warning for warning in warning_texts(result))
+
+
+@pytest.mark.parametrize("email", ["", "no-at-sign", "two@@example.com", "x" * 1001])
+def test_a_bad_email_fails_before_any_request(run_module, session, email):
+    result = run_module(main, args(email=email))
+
+    assert result["failed"] is True
+    assert result["msg"].startswith("email is not a usable address")
+    assert session.sent == []
