@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# Run every test of the collection on a fresh machine, installing what it needs from the package index:
+#   ansible-test sanity, units and integration on ansible-core 2.19 (Python 3.11) and on the newest
+#   ansible-core (Python 3.12); ansible-lint (production profile); antsibull-docs; antsibull-changelog;
+#   ansible-galaxy collection build and install; ansible-doc on the installed collection.
+# Exits non-zero when anything fails. Set CODEARTS_TEST_WORKDIR to keep the work directory.
+set -euo pipefail
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+work="${CODEARTS_TEST_WORKDIR:-$(mktemp -d)}"
+mkdir -p "${work}"
+# ansible-core releases tested: "python version|pip requirement"
+matrix=("3.11|ansible-core>=2.19,<2.20" "3.12|ansible-core")
+lint_python="3.11"
+started=$SECONDS
+summary=()
+
+step() { printf '\n===== %s =====\n' "$*"; }
+record() { summary+=("$(printf '%-58s %4ss' "$1" "$2")"); }
+
+find_python() {  # the interpreter for a version, from PATH or pyenv's versions
+    local version="$1" candidate
+    for candidate in "$(command -v "python${version}" || true)" /root/.pyenv/versions/"${version}".*/bin/python"${version}"; do
+        if [ -n "${candidate}" ] && [ -x "${candidate}" ] && "${candidate}" -c 'import ensurepip, venv' 2>/dev/null; then
+            echo "${candidate}"
+            return 0
+        fi
+    done
+    echo "No working python${version} found (looked on PATH and in /root/.pyenv/versions)." >&2
+    return 1
+}
+
+make_venv() {  # make_venv DIR PYTHON PACKAGE...
+    local dir="$1" python="$2"
+    shift 2
+    "${python}" -m venv "${dir}"
+    "${dir}/bin/python" -m pip install --quiet --upgrade pip
+    "${dir}/bin/python" -m pip install --quiet "$@"
+}
+
+copy_collection() {  # ansible-test needs the collection at .../ansible_collections/huaweicloud/codearts
+    local target="$1/ansible_collections/huaweicloud/codearts"
+    rm -rf "$1"
+    mkdir -p "${target}"
+    if git -C "${repo}" rev-parse --git-dir >/dev/null 2>&1; then
+        git -C "${repo}" ls-files -co --exclude-standard -z | (cd "${repo}" && tar --null -cf - -T -) | tar -xf - -C "${target}"
+    else
+        (cd "${repo}" && tar --exclude=./tests/output -cf - .) | tar -xf - -C "${target}"
+    fi
+    echo "${target}"
+}
+
+install_get_pip_standin() {  # ansible-test downloads get-pip from a host these machines cannot reach
+    local venv="$1" version
+    version="$("${venv}/bin/python" - <<'PY'
+import re, ansible_test, pathlib
+source = pathlib.Path(ansible_test.__file__).parent.joinpath("_internal", "python_requirements.py").read_text()
+print(re.search(r"pip='([0-9.]+)'", source).group(1))
+PY
+)"
+    mkdir -p "${HOME}/.ansible/test/cache"
+    cp "${repo}/tools/get_pip_standin.py" "${HOME}/.ansible/test/cache/get_pip_${version//./_}.py"
+}
+
+for entry in "${matrix[@]}"; do
+    version="${entry%%|*}"
+    requirement="${entry#*|}"
+    python="$(find_python "${version}")"
+    venv="${work}/venv-${version}"
+    extra=()
+    if [ "${version}" = "${lint_python}" ]; then
+        extra=(ansible-lint antsibull-docs antsibull-changelog)
+    fi
+    step "Python ${version}: installing ${requirement} ${extra[*]}"
+    t=$SECONDS
+    make_venv "${venv}" "${python}" "${requirement}" requests "${extra[@]}"
+    core="$("${venv}/bin/ansible" --version | head -n 1)"
+    record "install ${core} (Python ${version})" $((SECONDS - t))
+    install_get_pip_standin "${venv}"
+    collection="$(copy_collection "${work}/tree-${version}")"
+    for command in sanity units integration; do
+        step "${core}, Python ${version}: ansible-test ${command}"
+        t=$SECONDS
+        (cd "${collection}" && "${venv}/bin/ansible-test" "${command}" --venv --python "${version}" --color no)
+        record "ansible-test ${command}: ${core}" $((SECONDS - t))
+    done
+done
+
+lint_venv="${work}/venv-${lint_python}"
+collection="$(copy_collection "${work}/tree-lint")"
+export PATH="${lint_venv}/bin:${PATH}"
+
+step "ansible-lint (production profile)"
+t=$SECONDS
+(cd "${collection}" && ansible-lint --profile production)
+record "ansible-lint --profile production" $((SECONDS - t))
+
+step "antsibull-docs lint-collection-docs"
+t=$SECONDS
+(cd "${collection}" && antsibull-docs lint-collection-docs --plugin-docs .)
+record "antsibull-docs lint-collection-docs" $((SECONDS - t))
+
+step "antsibull-changelog lint"
+t=$SECONDS
+(cd "${collection}" && antsibull-changelog lint -v)
+record "antsibull-changelog lint" $((SECONDS - t))
+
+step "ansible-galaxy collection build and install; ansible-doc on the installed collection"
+t=$SECONDS
+rm -rf "${work}/build" "${work}/installed"
+(cd "${collection}" && ansible-galaxy collection build --output-path "${work}/build")
+ansible-galaxy collection install -p "${work}/installed" "${work}/build"/huaweicloud-codearts-*.tar.gz
+python3 "${repo}/tools/check_artifact.py" "${work}/build"/huaweicloud-codearts-*.tar.gz
+for module in codearts_user_email codearts_user_email_info; do
+    # ansible-doc exits 0 even for a module it cannot find, so look for the module's own name in what it printed.
+    ANSIBLE_COLLECTIONS_PATH="${work}/installed" ansible-doc "huaweicloud.codearts.${module}" > "${work}/${module}.doc.txt"
+    grep -q "huaweicloud.codearts.${module}" "${work}/${module}.doc.txt"
+    grep -q "ca_path" "${work}/${module}.doc.txt"
+    echo "ansible-doc renders huaweicloud.codearts.${module} ($(wc -l < "${work}/${module}.doc.txt") lines)"
+done
+record "galaxy build + install + ansible-doc" $((SECONDS - t))
+
+printf '\n===== summary (%ss in all) =====\n' $((SECONDS - started))
+printf '%s\n' "${summary[@]}"
+echo "All checks passed."
