@@ -74,7 +74,7 @@ for entry in "${matrix[@]}"; do
     step "Python ${version}: installing ${requirement} ${extra[*]}"
     t=$SECONDS
     make_venv "${venv}" "${python}" "${requirement}" requests "${extra[@]}"
-    core="$("${venv}/bin/ansible" --version | head -n 1)"
+    core="ansible-core $("${venv}/bin/python" -c 'from ansible.release import __version__; print(__version__)')"
     record "install ${core} (Python ${version})" $((SECONDS - t))
     install_get_pip_standin "${venv}"
     collection="$(copy_collection "${work}/tree-${version}")"

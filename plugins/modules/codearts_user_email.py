@@ -167,15 +167,16 @@ def ensure_email(client, params, check_mode, warn):
     return result
 
 
-def main():
-    module = AnsibleModule(
-        argument_spec=codearts_argument_spec(
-            email=dict(type="str", required=True),
-            verify_code=dict(type="str", no_log=True),
-            send_verify_code=dict(type="bool", default=False),
-        ),
-        supports_check_mode=True,
+def argument_spec():
+    return codearts_argument_spec(
+        email=dict(type="str", required=True),
+        verify_code=dict(type="str", no_log=True),
+        send_verify_code=dict(type="bool", default=False),
     )
+
+
+def main():
+    module = AnsibleModule(argument_spec=argument_spec(), supports_check_mode=True)
     try:
         client = build_client(module.params, module.warn)
         result = ensure_email(client, module.params, module.check_mode, module.warn)

@@ -91,8 +91,12 @@ from ansible_collections.huaweicloud.codearts.plugins.module_utils.options impor
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.user_email import read_user
 
 
+def argument_spec():
+    return codearts_argument_spec()
+
+
 def main():
-    module = AnsibleModule(argument_spec=codearts_argument_spec(), supports_check_mode=True)
+    module = AnsibleModule(argument_spec=argument_spec(), supports_check_mode=True)
     try:
         client = build_client(module.params, module.warn)
         user = read_user(client)

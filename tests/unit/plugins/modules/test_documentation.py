@@ -1,0 +1,47 @@
+"""The documentation users read must match what the modules accept."""
+
+import pytest
+import yaml
+from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
+
+from ansible_collections.huaweicloud.codearts.plugins.doc_fragments.codearts import ModuleDocFragment
+from ansible_collections.huaweicloud.codearts.plugins.module_utils.options import codearts_argument_spec
+from ansible_collections.huaweicloud.codearts.plugins.modules import codearts_user_email, codearts_user_email_info
+
+MODULES = {
+    "huaweicloud.codearts.codearts_user_email": codearts_user_email,
+    "huaweicloud.codearts.codearts_user_email_info": codearts_user_email_info,
+}
+
+
+def tasks_of(entries):
+    for entry in entries:
+        yield entry
+        yield from tasks_of(entry.get("block", []))
+
+
+@pytest.mark.parametrize("name", sorted(MODULES))
+def test_every_example_task_is_accepted_by_the_module(name):
+    module = MODULES[name]
+    calls = [task[name] or {} for task in tasks_of(yaml.safe_load(module.EXAMPLES)) if name in task]
+    assert calls, "%s has no example calling it" % name
+    validator = ArgumentSpecValidator(module.argument_spec())
+    for arguments in calls:
+        assert validator.validate(arguments).error_messages == [], arguments
+
+
+@pytest.mark.parametrize("name", sorted(MODULES))
+def test_every_option_is_documented_with_its_type_and_default(name):
+    module = MODULES[name]
+    documented = dict(yaml.safe_load(ModuleDocFragment.DOCUMENTATION)["options"])
+    documented.update(yaml.safe_load(module.DOCUMENTATION).get("options") or {})
+    spec = module.argument_spec()
+    assert sorted(documented) == sorted(spec)
+    for option, rules in spec.items():
+        assert documented[option]["type"] == rules["type"], option
+        assert documented[option].get("default") == rules.get("default"), option
+        assert documented[option].get("required", False) == rules.get("required", False), option
+
+
+def test_the_fragment_documents_exactly_the_shared_options():
+    assert sorted(yaml.safe_load(ModuleDocFragment.DOCUMENTATION)["options"]) == sorted(codearts_argument_spec())
