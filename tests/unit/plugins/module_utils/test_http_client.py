@@ -102,7 +102,7 @@ def test_reads_are_retried_on_throttling_and_server_errors(make_client, session,
 
 
 def test_backoff_doubles_until_the_retries_run_out(make_client, session, sleeps):
-    session.script(*[response(503, {"error_code": "E", "error_msg": "busy"}) for _ in range(4)])
+    session.script(*[response(503, {"error_code": "E", "error_msg": "busy"})] * 4)
 
     with pytest.raises(CodeArtsRequestError) as caught:
         make_client(retries=3).get("/v4/user/emails")
@@ -198,7 +198,7 @@ def test_a_write_that_may_have_landed_is_never_repeated(make_client, session, fa
 
 
 def test_a_failed_connection_of_a_write_is_marked_as_not_applied(make_client, session):
-    session.script(*[connect_failure() for _ in range(4)])
+    session.script(*[connect_failure()] * 4)
 
     with pytest.raises(CodeArtsRequestError) as caught:
         make_client().post("/v4/user/email-verify-code", {"email": "a@example.com"})

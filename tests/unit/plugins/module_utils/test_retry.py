@@ -5,8 +5,9 @@ import pytest
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.retry import RetryPolicy, parse_retry_after
 
 
-@pytest.mark.parametrize("header, seconds", [("0", 0.0), ("7", 7.0), (" 2.5 ", 2.5), ("-3", 0.0), (None, None),
-                                              ("soon", None), ("", None)])
+@pytest.mark.parametrize("header, seconds", [
+    ("0", 0.0), ("7", 7.0), (" 2.5 ", 2.5), ("-3", 0.0), (None, None), ("soon", None), ("", None),
+])
 def test_retry_after_in_seconds(header, seconds):
     assert parse_retry_after(header) == seconds
 

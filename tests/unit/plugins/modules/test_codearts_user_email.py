@@ -70,7 +70,8 @@ def test_check_mode_only_reads_and_predicts_the_real_run(run_module, session, ex
     session.script(response(200, OLD), response(200, NEW) if "send_verify_code" not in extra else response(201, {}))
     real = run_module(main, args(**extra))
 
-    assert predicted["changed"] == real["changed"] is True
+    assert predicted["changed"] is True
+    assert real["changed"] is True
     assert predicted["diff"] == real["diff"]
     assert predicted["verify_code_sent"] == real["verify_code_sent"]
     assert predicted["user"] == OLD
