@@ -89,6 +89,10 @@ done
 lint_venv="${work}/venv-${lint_python}"
 collection="$(copy_collection "${work}/tree-lint")"
 export PATH="${lint_venv}/bin:${PATH}"
+# ansible-lint's syntax checks must resolve the collection's own modules and action group, and the test
+# playbooks' setup role, as ansible-test does when it runs them.
+export ANSIBLE_COLLECTIONS_PATH="${work}/tree-lint"
+export ANSIBLE_ROLES_PATH="${collection}/tests/integration/targets"
 
 step "ansible-lint (production profile)"
 t=$SECONDS
