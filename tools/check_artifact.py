@@ -4,7 +4,7 @@ import sys
 import tarfile
 
 REQUIRED = (
-    "galaxy.yml", "MANIFEST.json", "FILES.json", "README.md", "LICENSE", "meta/runtime.yml", "requirements.txt",
+    "MANIFEST.json", "FILES.json", "README.md", "LICENSE", "meta/runtime.yml", "requirements.txt",
     "plugins/modules/codearts_user_email.py", "plugins/modules/codearts_user_email_info.py",
     "plugins/doc_fragments/codearts.py", "plugins/module_utils/http_client.py",
 )

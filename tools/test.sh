@@ -89,14 +89,13 @@ done
 lint_venv="${work}/venv-${lint_python}"
 collection="$(copy_collection "${work}/tree-lint")"
 export PATH="${lint_venv}/bin:${PATH}"
-# ansible-lint's syntax checks must resolve the collection's own modules and action group, and the test
-# playbooks' setup role, as ansible-test does when it runs them.
-export ANSIBLE_COLLECTIONS_PATH="${work}/tree-lint"
-export ANSIBLE_ROLES_PATH="${collection}/tests/integration/targets"
 
 step "ansible-lint (production profile)"
 t=$SECONDS
-(cd "${collection}" && ansible-lint --profile production)
+# Its syntax checks must resolve the collection's own modules and action group, and the test playbooks'
+# setup role, as ansible-test does when it runs them.
+(cd "${collection}" && ANSIBLE_COLLECTIONS_PATH="${work}/tree-lint" \
+    ANSIBLE_ROLES_PATH="${collection}/tests/integration/targets" ansible-lint --profile production)
 record "ansible-lint --profile production" $((SECONDS - t))
 
 step "antsibull-docs lint-collection-docs"
