@@ -31,13 +31,20 @@ def get_emails(store, user, body):
     return 200, user.public
 
 
-def put_emails(store, user, body):
+def _refusal_of_change(user, body):
+    """The answer refusing a change of email, or None when the user may make it with this body."""
     if "write" not in user.permissions:
         return FORBIDDEN
-    email = _email_from(body)
-    if email is None:
+    if _email_from(body) is None:
         return param_invalid("email must be 1-1000 characters and an address")
-    code = body.get("verify_code")
+    return None
+
+
+def put_emails(store, user, body):
+    refusal = _refusal_of_change(user, body)
+    if refusal:
+        return refusal
+    email, code = body["email"], body.get("verify_code")
     if code is None and user.code_required:
         return param_invalid("verify_code is required to change the email")
     if code is not None and not store.take_code(user, email, code):
@@ -47,12 +54,10 @@ def put_emails(store, user, body):
 
 
 def post_verify_code(store, user, body):
-    if "write" not in user.permissions:
-        return FORBIDDEN
-    email = _email_from(body)
-    if email is None:
-        return param_invalid("email must be 1-1000 characters and an address")
-    store.issue_code(user, email)
+    refusal = _refusal_of_change(user, body)
+    if refusal:
+        return refusal
+    store.issue_code(user, body["email"])
     return 201, {"result": "Verification Code Sent"}
 
 

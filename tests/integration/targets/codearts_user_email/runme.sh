@@ -3,8 +3,7 @@ set -eux
 
 # shellcheck source=../setup_codearts_emulator/emulator.sh
 source ../setup_codearts_emulator/emulator.sh
-start_codearts_emulator ../../../emulator
-export ANSIBLE_ROLES_PATH=..
+start_codearts_emulator
 
 run_playbook verify_code_flow.yml "$@"
 run_playbook without_code.yml "$@"

@@ -1,11 +1,13 @@
 # shellcheck shell=bash
 # Sourced by runme.sh scripts and the demo: start the local CodeArts Repo emulator, and stop it when the shell exits.
 #
-#   start_codearts_emulator DIR   DIR holds the codearts_emulator package (tests/emulator in the repository)
-#   run_playbook ARGS...          ansible-playbook with the emulator's URL and CA as extra vars
+#   start_codearts_emulator [DIR]  DIR holds the codearts_emulator package (default: tests/emulator, seen
+#                                  from an integration target's directory)
+#   run_playbook ARGS...           ansible-playbook with the emulator's URL and CA as extra vars, and the
+#                                  integration targets as roles path (for the setup_codearts_emulator role)
 
 start_codearts_emulator() {
-    local package_dir="$1"
+    local package_dir="${1:-../../../emulator}"
     local python="${ANSIBLE_TEST_PYTHON_INTERPRETER:-python3}"
     CODEARTS_EMULATOR_DIR="$(mktemp -d)"
     PYTHONPATH="${package_dir}" "${python}" -m codearts_emulator --state-dir "${CODEARTS_EMULATOR_DIR}" \
@@ -41,5 +43,5 @@ stop_codearts_emulator() {
 }
 
 run_playbook() {
-    ansible-playbook -i "${INVENTORY_PATH:-localhost,}" -e @"${CODEARTS_EMULATOR_VARS}" "$@"
+    ANSIBLE_ROLES_PATH=.. ansible-playbook -i "${INVENTORY_PATH:-localhost,}" -e @"${CODEARTS_EMULATOR_VARS}" "$@"
 }
