@@ -25,6 +25,55 @@ options:
     description:
       - IAM user token, sent in the C(X-Auth-Token) header. Tokens expire 24 hours after they are issued.
       - If not set, the value of the E(HW_AUTH_TOKEN) environment variable is used.
+      - The first of three ways to authenticate; see the notes for how one is chosen.
+    type: str
+  access_key:
+    description:
+      - Access key ID (AK) of an access key pair. Every request is signed with C(SDK-HMAC-SHA256), as the official SDK does.
+      - If not set, the value of the E(HW_ACCESS_KEY) environment variable is used, then E(HUAWEICLOUD_SDK_AK).
+      - Needs O(secret_key).
+    type: str
+  secret_key:
+    description:
+      - Secret access key (SK) of the pair named by O(access_key). Used to sign, never sent.
+      - If not set, the value of the E(HW_SECRET_KEY) environment variable is used, then E(HUAWEICLOUD_SDK_SK).
+    type: str
+  security_token:
+    description:
+      - Security token of temporary access keys, sent as C(X-Security-Token) and signed.
+      - If not set, the value of the E(HW_SECURITY_TOKEN) environment variable is used, then E(HUAWEICLOUD_SDK_SECURITY_TOKEN).
+    type: str
+  project_id:
+    description:
+      - Project ID sent as C(X-Project-Id) with signed requests.
+      - If not set, the value of the E(HW_PROJECT_ID) environment variable is used, then E(HUAWEICLOUD_SDK_PROJECT_ID).
+    type: str
+  user_name:
+    description:
+      - IAM user name for password login. The module asks IAM for a token once per run and then uses it.
+      - If not set, the value of the E(HW_USER_NAME) environment variable is used.
+      - Needs O(password) and O(domain_name).
+    type: str
+  password:
+    description:
+      - Password of the IAM user O(user_name).
+      - If not set, the value of the E(HW_USER_PASSWORD) environment variable is used.
+    type: str
+  domain_name:
+    description:
+      - Account (domain) name the IAM user O(user_name) belongs to.
+      - If not set, the value of the E(HW_DOMAIN_NAME) environment variable is used.
+    type: str
+  project_name:
+    description:
+      - Project the IAM token is scoped to.
+      - If not set, the value of the E(HW_PROJECT_NAME) environment variable is used, then O(region).
+    type: str
+  auth_url:
+    description:
+      - IAM endpoint for password login, with or without its trailing C(/v3), for example V(https://iam.cn-north-4.myhuaweicloud.com/v3).
+      - If not set, the value of the E(HW_AUTH_URL) environment variable is used; else it is derived from O(region)
+        (V(https://iam.eu-west-101.myhuaweicloud.eu/v3) for V(eu-west-101)).
     type: str
   validate_certs:
     description:
@@ -54,7 +103,12 @@ options:
 requirements:
   - requests (Python library, on the host that runs the module)
 notes:
-  - A task's own option always wins over the environment variable named for it.
+  - "Three ways to authenticate: a token (O(token)); an access key pair (O(access_key) and O(secret_key)); an IAM user's
+    password (O(user_name), O(password) and O(domain_name)). A way set in the task's options or C(module_defaults) wins
+    over one set only in environment variables; among ways set in the same place, the token wins over the access key,
+    and the access key over the password."
+  - A way that is only partly set (an access key without its secret key, a user name without a password or domain) fails
+    before any request, naming what is missing. A task's own option always wins over the environment variable named for it.
   - Redirects are never followed, because the credentials would travel to another address; the task fails and names the redirect.
   - Failures return C(status), C(error_code), C(error_msg) and C(request_id) next to C(msg)
     (each V(null) when the service gave none), so a playbook can act on them. No token, key or code ever appears in them.

@@ -2,21 +2,41 @@
 # Copyright: huaweicloud.codearts contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
 
-"""How requests prove who sends them.
+"""Which credentials a task uses, and how requests prove who sends them.
 
 An authenticator is a callable in the shape `requests` expects for its `auth` argument: it gets
-the prepared request (final URL, headers and body) and adds what the service needs. That is the
-point every method plugs in at, whether it adds a header or signs the whole request, so adding a
+the prepared request (final URL, headers and body) and adds what the service needs. Adding a
 method changes this file and the shared options, never the modules.
+
+Precedence: a method set in the task's options (or module_defaults) wins over one set in the
+environment; within each, token, then access key, then IAM password. Options are read from the
+environment here rather than through argument-spec fallbacks, because only here can the two be
+told apart.
 """
 
+import os
+
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.errors import CodeArtsConfigError
+from ansible_collections.huaweicloud.codearts.plugins.module_utils.iam import IamPasswordAuthenticator
+from ansible_collections.huaweicloud.codearts.plugins.module_utils.signer import AccessKeySigner
+
+ENVIRONMENT_NAMES = {
+    "token": ("HW_AUTH_TOKEN",),
+    "access_key": ("HW_ACCESS_KEY", "HUAWEICLOUD_SDK_AK"),
+    "secret_key": ("HW_SECRET_KEY", "HUAWEICLOUD_SDK_SK"),
+    "security_token": ("HW_SECURITY_TOKEN", "HUAWEICLOUD_SDK_SECURITY_TOKEN"),
+    "project_id": ("HW_PROJECT_ID", "HUAWEICLOUD_SDK_PROJECT_ID"),
+    "user_name": ("HW_USER_NAME",),
+    "password": ("HW_USER_PASSWORD",),
+    "domain_name": ("HW_DOMAIN_NAME",),
+    "project_name": ("HW_PROJECT_NAME",),
+    "auth_url": ("HW_AUTH_URL",),
+}
+SECRET_OPTIONS = ("token", "secret_key", "security_token", "password")
 
 
 class TokenAuthenticator(object):
     """Sends an IAM user token in the X-Auth-Token header."""
-
-    method = "token"
 
     def __init__(self, token):
         self._token = token
@@ -29,10 +49,78 @@ class TokenAuthenticator(object):
         return "TokenAuthenticator(token=<hidden>)"
 
 
-def authenticator_from_params(params):
-    """Choose the authentication method from the module parameters."""
-    token = (params.get("token") or "").strip()
-    if token:
-        return TokenAuthenticator(token)
-    raise CodeArtsConfigError(
-        "No credentials: set the token option or the HW_AUTH_TOKEN environment variable to an IAM user token.")
+class Method(object):
+    def __init__(self, name, required, optional, make, refused_hint):
+        self.name = name
+        self.required = required
+        self.optional = optional
+        self.make = make  # (values, region, client) -> authenticator
+        self.refused_hint = refused_hint  # what to check when the service answers 401
+
+    @property
+    def options(self):
+        return self.required + self.optional
+
+
+METHODS = (
+    Method("token", ("token",), (), lambda values, region, client: TokenAuthenticator(values["token"]),
+           "The token was refused: it is wrong or expired (IAM tokens live 24 hours). Get a new token and set the "
+           "token option or HW_AUTH_TOKEN."),
+    Method("access key", ("access_key", "secret_key"), ("security_token", "project_id"),
+           lambda values, region, client: AccessKeySigner(
+               values["access_key"], values["secret_key"], values["security_token"], values["project_id"]),
+           "The signed request was refused: check access_key and secret_key (and security_token for temporary "
+           "keys), and this host's clock, since signatures more than 15 minutes off are refused."),
+    Method("IAM password", ("user_name", "password", "domain_name"), ("project_name", "auth_url"),
+           lambda values, region, client: IamPasswordAuthenticator(client, values, region),
+           "The token IAM issued for the password login was refused: check project_name and region."),
+)
+
+
+def _describe(option):
+    return "%s (or %s)" % (option, " or ".join(ENVIRONMENT_NAMES[option]))
+
+
+def _no_method_message():
+    ways = "; ".join("%s: %s" % (method.name, ", ".join(_describe(option) for option in method.required))
+                     for method in METHODS)
+    return "No credentials: set one of the three ways to authenticate. %s." % ways
+
+
+class Credentials(object):
+    """The chosen method and its values; makes the authenticator for a client."""
+
+    def __init__(self, method, values, region):
+        self.method = method
+        self.values = values
+        self.region = region
+
+    def secret_values(self):
+        return [self.values[option] for option in SECRET_OPTIONS if self.values.get(option)]
+
+    def authenticator(self, client):
+        return self.method.make(self.values, self.region, client)
+
+
+def credentials_from_params(params, environ=None):
+    """Choose the authentication method; raise CodeArtsConfigError when none, or an incomplete one, is set."""
+    environ = os.environ if environ is None else environ
+
+    def from_task(option):
+        value = params.get(option)
+        return value.strip() if isinstance(value, str) and value.strip() else None
+
+    def from_environment(option):
+        return next((environ[name].strip() for name in ENVIRONMENT_NAMES[option] if environ.get(name, "").strip()), None)
+
+    for source in (from_task, from_environment):
+        for method in METHODS:
+            if not any(source(option) for option in method.required):
+                continue
+            values = dict((option, from_task(option) or from_environment(option)) for option in method.options)
+            missing = [_describe(option) for option in method.required if not values[option]]
+            if missing:
+                raise CodeArtsConfigError("Incomplete %s credentials: %s %s not set. Nothing was sent to the service." % (
+                    method.name, " and ".join(missing), "is" if len(missing) == 1 else "are"))
+            return Credentials(method, values, params.get("region"))
+    raise CodeArtsConfigError(_no_method_message())

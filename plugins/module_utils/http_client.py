@@ -5,6 +5,7 @@
 """The one HTTP client both modules talk to CodeArts Repo through, built on requests."""
 
 import traceback
+from urllib.parse import urlsplit
 
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.error_body import parse_error_body, squeeze
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.errors import (
@@ -26,8 +27,6 @@ else:
 SAFE_METHODS = frozenset(("GET", "HEAD"))
 
 STATUS_HINTS = {
-    401: "The credentials were refused: the token is missing, wrong or expired (IAM tokens live 24 hours). "
-         "Get a new token and set the token option or HW_AUTH_TOKEN.",
     404: "Nothing answers at this path: check that endpoint or region points at CodeArts Repo.",
     429: "The service is throttling requests; run again later or raise the retries option.",
 }
@@ -85,14 +84,15 @@ class CodeArtsClient(object):
     After any other failure of a write, the error says may_have_been_applied and the caller decides.
     """
 
-    def __init__(self, base_url, authenticator, verify, timeout, retry_policy):
+    def __init__(self, base_url, credentials, verify, timeout, retry_policy):
         require_requests()
         self.base_url = base_url
-        self.authenticator = authenticator
         self.verify = verify
         self.timeout = timeout
         self.retry_policy = retry_policy
         self.session = requests.Session()
+        self.authenticator = credentials.authenticator(self)
+        self.refused_hint = credentials.method.refused_hint
 
     def get(self, path):
         return self.request("GET", path)
@@ -104,11 +104,19 @@ class CodeArtsClient(object):
         return self.request("POST", path, body)
 
     def request(self, method, path, body=None):
-        """Send a request and return the decoded JSON object, or raise CodeArtsRequestError."""
+        """Send an authenticated request to the service; return the decoded JSON object, or raise CodeArtsRequestError."""
+        response = self._send(method, self.base_url + path, path, body, self.authenticator, method in SAFE_METHODS)
+        return self._decode_success(method, path, response)
+
+    def send_unauthenticated(self, method, url, body):
+        """Send a request that carries its own credentials in the body (an IAM login) and is safe to repeat."""
+        return self._send(method, url, url, body, None, True)
+
+    def _send(self, method, url, label, body, auth, repeatable):
         retry_number = 0
         while True:
             try:
-                return self._attempt(method, path, body)
+                return self._attempt(method, url, label, body, auth, repeatable)
             except _RetryCandidate as candidate:
                 delay = self.retry_policy.delay_before_retry(retry_number, candidate.retry_after)
                 if delay is None:
@@ -116,53 +124,55 @@ class CodeArtsClient(object):
             self.retry_policy.sleep(delay)
             retry_number += 1
 
-    def _attempt(self, method, path, body):
-        """One try: the decoded body, or CodeArtsRequestError, or _RetryCandidate when another try may help."""
+    def _attempt(self, method, url, label, body, auth, repeatable):
+        """One try: the 2xx response, or CodeArtsRequestError, or _RetryCandidate when another try may help.
+
+        label names the request in messages: the path for the service, the whole URL for IAM.
+        """
         try:
             response = self.session.request(
-                method, self.base_url + path, json=body, auth=self.authenticator, timeout=self.timeout,
-                verify=self.verify, allow_redirects=False)
+                method, url, json=body, auth=auth, timeout=self.timeout, verify=self.verify, allow_redirects=False)
         except requests.exceptions.SSLError as exc:
             raise CodeArtsRequestError(
-                method, path, "the TLS connection to %s failed (%s)" % (self.base_url, _root_cause(exc)),
+                method, label, "the TLS connection to %s failed (%s)" % (urlsplit(url).netloc, _root_cause(exc)),
                 hint="If the service uses a private CA, set ca_path to that CA's certificate bundle.") from None
         except (requests.exceptions.ConnectionError, requests.exceptions.Timeout) as exc:
-            error = self._transport_error(method, path, exc)
+            error = self._transport_error(method, label, url, exc, repeatable)
             if error.may_have_been_applied:
                 raise error from None
             raise _RetryCandidate(error) from None
         except requests.exceptions.RequestException as exc:
-            raise CodeArtsRequestError(method, path, "the request could not be sent (%s)" % _root_cause(exc)) from None
+            raise CodeArtsRequestError(method, label, "the request could not be sent (%s)" % _root_cause(exc)) from None
         if 300 <= response.status_code < 400:
-            raise self._redirect_error(method, path, response)
+            raise self._redirect_error(method, label, response)
         if response.status_code < 300:
-            return self._decode_success(method, path, response)
-        error = self._status_error(method, path, response)
-        if error.status in RETRYABLE_STATUSES and (method in SAFE_METHODS or error.status == 429):
+            return response
+        error = self._status_error(method, label, response, repeatable)
+        if error.status in RETRYABLE_STATUSES and (repeatable or error.status == 429):
             raise _RetryCandidate(error, response.headers.get("Retry-After"))
         raise error
 
-    def _transport_error(self, method, path, exc):
+    def _transport_error(self, method, label, url, exc, repeatable):
         reached = not _never_reached_service(exc)
+        server = "%s://%s" % urlsplit(url)[:2]
         if isinstance(exc, requests.exceptions.Timeout):
-            summary = "no answer from %s within %s seconds" % (self.base_url, self.timeout)
+            summary = "no answer from %s within %s seconds" % (server, self.timeout)
         elif reached:
-            summary = "the connection to %s broke before an answer arrived" % self.base_url
+            summary = "the connection to %s broke before an answer arrived" % server
         else:
-            summary = "could not connect to %s" % self.base_url
+            summary = "could not connect to %s" % server
         hint = None if reached else "Check endpoint or region, and that this host can reach the service."
         return CodeArtsRequestError(
-            method, path, summary, hint=hint, may_have_been_applied=reached and method not in SAFE_METHODS)
+            method, label, summary, hint=hint, may_have_been_applied=reached and not repeatable)
 
-    @staticmethod
-    def _status_error(method, path, response):
+    def _status_error(self, method, path, response, repeatable):
         code, message = parse_error_body(response.content, response.headers.get("Content-Type", ""))
         status = response.status_code
         return CodeArtsRequestError(
             method, path, "the service answered with an error", status=status, error_code=code, error_msg=message,
             request_id=response.headers.get("X-Request-Id"),
-            hint=_hint_for(method, status),
-            may_have_been_applied=status >= 500 and method not in SAFE_METHODS)
+            hint=self.refused_hint if status == 401 else _hint_for(method, status),
+            may_have_been_applied=status >= 500 and not repeatable)
 
     @staticmethod
     def _redirect_error(method, path, response):

@@ -12,7 +12,7 @@ import os
 
 from ansible.module_utils.basic import env_fallback
 
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.auth import authenticator_from_params
+from ansible_collections.huaweicloud.codearts.plugins.module_utils.auth import credentials_from_params
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.endpoints import resolve_endpoint
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.errors import CodeArtsConfigError
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.http_client import CodeArtsClient, require_requests
@@ -24,7 +24,17 @@ def codearts_argument_spec(**module_options):
     spec = dict(
         endpoint=dict(type="str", fallback=(env_fallback, ["HW_CODEARTS_ENDPOINT"])),
         region=dict(type="str", fallback=(env_fallback, ["HW_REGION_NAME"])),
-        token=dict(type="str", no_log=True, fallback=(env_fallback, ["HW_AUTH_TOKEN"])),
+        # Credentials: no argument-spec fallbacks, auth.py reads the environment itself (see there why).
+        token=dict(type="str", no_log=True),
+        access_key=dict(type="str", no_log=False),
+        secret_key=dict(type="str", no_log=True),
+        security_token=dict(type="str", no_log=True),
+        project_id=dict(type="str"),
+        user_name=dict(type="str"),
+        password=dict(type="str", no_log=True),
+        domain_name=dict(type="str"),
+        project_name=dict(type="str"),
+        auth_url=dict(type="str"),
         validate_certs=dict(type="bool", default=True),
         ca_path=dict(type="path"),
         timeout=dict(type="float", default=30.0),
@@ -54,16 +64,19 @@ def _check_limits(params):
         raise CodeArtsConfigError("retries must be 0 (no retries) or more, not %s." % params["retries"])
 
 
-def build_client(params, warn):
+def build_client(module):
     """Check the shared options and return a CodeArtsClient; raises CodeArtsError, sends nothing.
 
-    warn is called with each risk the settings carry (plain http, no TLS checks).
+    Warns through the module about risky settings (plain http, no TLS checks), and adds credentials
+    read from the environment to the module's no_log values, so Ansible masks them like options.
     """
+    params = module.params
     _check_limits(params)
     base_url, warnings = resolve_endpoint(params.get("endpoint"), params.get("region"))
     verify = _tls_verify(params, warnings)
-    authenticator = authenticator_from_params(params)
+    credentials = credentials_from_params(params)
+    module.no_log_values.update(credentials.secret_values())
     require_requests()
     for warning in warnings:
-        warn(warning)
-    return CodeArtsClient(base_url, authenticator, verify, params["timeout"], RetryPolicy(params["retries"]))
+        module.warn(warning)
+    return CodeArtsClient(base_url, credentials, verify, params["timeout"], RetryPolicy(params["retries"]))

@@ -178,7 +178,7 @@ def argument_spec():
 def main():
     module = AnsibleModule(argument_spec=argument_spec(), supports_check_mode=True)
     try:
-        client = build_client(module.params, module.warn)
+        client = build_client(module)
         result = ensure_email(client, module.params, module.check_mode, module.warn)
     except CodeArtsError as exc:
         module.fail_json(**exc.fail_result())

@@ -98,7 +98,7 @@ def argument_spec():
 def main():
     module = AnsibleModule(argument_spec=argument_spec(), supports_check_mode=True)
     try:
-        client = build_client(module.params, module.warn)
+        client = build_client(module)
         user = read_user(client)
     except CodeArtsError as exc:
         module.fail_json(**exc.fail_result())

@@ -4,7 +4,7 @@ import pytest
 from ansible.module_utils.testing import patch_module_args
 
 from ansible_collections.huaweicloud.codearts.plugins.module_utils import http_client, retry
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.auth import TokenAuthenticator
+from ansible_collections.huaweicloud.codearts.plugins.module_utils.auth import ENVIRONMENT_NAMES, credentials_from_params
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.retry import RetryPolicy
 from ansible_collections.huaweicloud.codearts.tests.unit.fakes import TOKEN, FakeSession
 
@@ -15,6 +15,14 @@ class SleepRecorder(object):
 
     def __call__(self, seconds):
         self.delays.append(seconds)
+
+
+@pytest.fixture(autouse=True)
+def no_credentials_in_environment(monkeypatch):
+    """Tests must not pick up credentials from the environment of whoever runs them."""
+    for names in ENVIRONMENT_NAMES.values():
+        for name in names:
+            monkeypatch.delenv(name, raising=False)
 
 
 @pytest.fixture
@@ -38,7 +46,8 @@ def sleeps(monkeypatch):
 def make_client(session, sleeps):
     def factory(retries=3, verify=True, timeout=30.0):
         policy = RetryPolicy(retries)
-        return http_client.CodeArtsClient("https://codearts.test", TokenAuthenticator(TOKEN), verify, timeout, policy)
+        credentials = credentials_from_params({"token": TOKEN}, environ={})
+        return http_client.CodeArtsClient("https://codearts.test", credentials, verify, timeout, policy)
     return factory
 
 

@@ -70,3 +70,15 @@ class FakeSession(object):
 def warning_texts(result):
     """The warnings of a module result as text (ansible-core 2.19+ returns structured warning summaries)."""
     return [warning["event"]["msg"] if isinstance(warning, dict) else warning for warning in result.get("warnings", [])]
+
+
+class FakeModule(object):
+    """What build_client needs of an AnsibleModule: params, warn() and no_log_values."""
+
+    def __init__(self, params):
+        self.params = params
+        self.warnings = []
+        self.no_log_values = set()
+
+    def warn(self, warning):
+        self.warnings.append(warning)
