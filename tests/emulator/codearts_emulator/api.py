@@ -1,11 +1,14 @@
-"""The CodeArts Repo user-email API as the emulator answers it.
+"""The CodeArts Repo user-email API, and IAM's password login, as the emulator answers them.
 
-Each handler takes the store, the caller (a User, or None) and the decoded JSON body, and returns
-(status, body). Error bodies use the shapes the real service documents.
+Each API handler takes the store, the caller (a User) and the decoded JSON body, and returns
+(status, body). Error bodies use the shapes the real services document.
 """
+
+from codearts_emulator.signature import SignatureRejected, verify
 
 EMAILS_PATH = "/v4/user/emails"
 VERIFY_CODE_PATH = "/v4/user/email-verify-code"
+IAM_TOKENS_PATH = "/v3/auth/tokens"
 
 UNAUTHORIZED = (401, {"error_code": "DEV.00000003", "error_msg": "Authentication information expired."})
 FORBIDDEN = (403, {"error_code": "CH.004403",
@@ -68,13 +71,58 @@ ROUTES = {
 }
 
 
-def answer(store, method, path, token, body):
-    """Return (status, body, caller name) for one API request. Call with store.lock held."""
-    handler = ROUTES.get((method, path))
-    if handler is None:
-        return NOT_FOUND + (None,)
-    user = store.users_by_token.get(token) if token else None
+def signature_refused(reason):
+    return 401, {"error_code": "APIGW.0301", "error_msg": "Incorrect IAM authentication information: %s" % reason}
+
+
+def iam_error(status, title, message):
+    return status, {"error": {"code": status, "message": message, "title": title}}
+
+
+def identify(store, incoming):
+    """(user, how the caller authenticated, refusal or None)."""
+    token = incoming.headers.get("X-Auth-Token")
+    if token:
+        if token in store.iam_tokens:
+            return store.iam_tokens[token], "iam-token", None
+        user = store.users_by_token.get(token)
+        return user, "token", None if user else UNAUTHORIZED
+    if incoming.headers.get("Authorization"):
+        try:
+            user, _key = verify(store, incoming.method, incoming.path, incoming.query, incoming.headers, incoming.raw_body)
+        except SignatureRejected as rejected:
+            return None, "access-key", signature_refused(str(rejected))
+        return user, "access-key", None
+    return None, "none", UNAUTHORIZED
+
+
+def password_login(store, body):
+    """IAM's POST /v3/auth/tokens with the password method: (status, body, user, token or None)."""
+    try:
+        user_spec = body["auth"]["identity"]["password"]["user"]
+        name, password, domain = user_spec["name"], user_spec["password"], user_spec["domain"]["name"]
+        project = body["auth"]["scope"]["project"]["name"]
+    except (KeyError, TypeError):
+        return iam_error(400, "Bad Request", "The request body is invalid.") + (None, None)
+    user, reason = store.login(name, password, domain)
     if user is None:
-        return UNAUTHORIZED + (None,)
-    status, response = handler(store, user, body)
-    return status, response, user.name
+        status, title = (403, "Forbidden") if reason == "The user is locked." else (401, "Unauthorized")
+        return iam_error(status, title, reason) + (store.find_user(name), None)
+    token = store.issue_iam_token(user)
+    return 201, {"token": {"methods": ["password"], "user": {"name": user.name, "domain": {"name": domain}},
+                           "project": {"name": project}}}, user, token
+
+
+def answer(store, incoming):
+    """Return (status, body, caller, auth, extra headers) for one request. Call with store.lock held."""
+    if (incoming.method, incoming.path) == ("POST", IAM_TOKENS_PATH):
+        status, response, user, token = password_login(store, incoming.body)
+        return status, response, user.name if user else None, "password", {"X-Subject-Token": token} if token else {}
+    handler = ROUTES.get((incoming.method, incoming.path))
+    if handler is None:
+        return NOT_FOUND + (None, "none", {})
+    user, auth, refusal = identify(store, incoming)
+    if refusal:
+        return refusal + (None, auth, {})
+    status, response = handler(store, user, incoming.body)
+    return status, response, user.name, auth, {}

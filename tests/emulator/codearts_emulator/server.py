@@ -8,12 +8,28 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from codearts_emulator import admin, api
 
 REDACTED = "<redacted>"
+SECRET_FIELDS = ("verify_code", "password")
 
 
 def _redacted(body):
-    if isinstance(body, dict) and "verify_code" in body:
-        return dict(body, verify_code=REDACTED)
+    """The body with every verification code and password replaced, at any depth."""
+    if isinstance(body, dict):
+        return dict((key, REDACTED if key in SECRET_FIELDS and isinstance(value, str) else _redacted(value))
+                    for key, value in body.items())
+    if isinstance(body, list):
+        return [_redacted(item) for item in body]
     return body
+
+
+class Incoming(object):
+    """One request as the API layer sees it."""
+
+    def __init__(self, method, target, headers, raw_body, body):
+        self.method = method
+        self.path, _, self.query = target.partition("?")
+        self.headers = headers
+        self.raw_body = raw_body
+        self.body = body
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -33,45 +49,48 @@ class Handler(BaseHTTPRequestHandler):
         """Quiet: the request log is what tests read."""
 
     def _read_body(self):
+        """(raw bytes, decoded JSON or None, whether the bytes were JSON or empty)."""
         length = int(self.headers.get("Content-Length") or 0)
         raw = self.rfile.read(length) if length else b""
         if not raw:
-            return None, True
+            return raw, None, True
         try:
-            return json.loads(raw.decode("utf-8")), True
+            return raw, json.loads(raw.decode("utf-8")), True
         except ValueError:
-            return None, False
+            return raw, None, False
 
     def _handle(self):
-        body, readable = self._read_body()
+        raw, body, readable = self._read_body()
         store = self.server.store
+        headers = {}
         with store.lock:
             if self.path.startswith(admin.PREFIX):
                 status, response = admin.answer(store, self.command, self.path, body)
             else:
-                status, response = self._api(store, body, readable)
-        self._send(status, response)
+                status, response, headers = self._api(store, Incoming(self.command, self.path, self.headers, raw, body),
+                                                      readable)
+        self._send(status, response, headers)
 
-    def _api(self, store, body, readable):
-        path = self.path.split("?", 1)[0]
-        token = self.headers.get("X-Auth-Token")
+    def _api(self, store, incoming, readable):
         if readable:
-            status, response, caller = api.answer(store, self.command, path, token, body)
+            status, response, caller, auth, headers = api.answer(store, incoming)
         else:
-            (status, response), caller = api.param_invalid("the body is not JSON"), None
+            (status, response), caller, auth, headers = api.param_invalid("the body is not JSON"), None, "none", {}
         store.requests.append({
-            "method": self.command,
-            "path": path,
-            "auth": "token" if token else "none",
+            "method": incoming.method,
+            "path": incoming.path,
+            "auth": auth,
             "user": caller,
-            "body": _redacted(body),
+            "body": _redacted(incoming.body),
             "status": status,
         })
-        return status, response
+        return status, response, headers
 
-    def _send(self, status, response):
+    def _send(self, status, response, headers):
         payload = json.dumps(response).encode("utf-8")
         self.send_response(status)
+        for name, value in headers.items():
+            self.send_header(name, value)
         self.send_header("Content-Type", "application/json;charset=UTF-8")
         self.send_header("Content-Length", str(len(payload)))
         self.send_header("X-Request-Id", uuid.uuid4().hex)

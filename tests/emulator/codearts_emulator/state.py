@@ -7,20 +7,39 @@ import secrets
 import string
 import threading
 
+DOMAIN = "emulated-domain"
+
 # Each seed user shows one behaviour the tests need.
 SEED_USERS = (
-    # Needs a verification code to change the email, like the real service is expected to.
-    {"name": "alice", "token": "alice-token", "commit_email": "alice@example.com"},
+    # Needs a verification code to change the email, like the real service is expected to. Has all three
+    # ways to authenticate: a token, an access key pair, and an IAM password.
+    {"name": "alice", "token": "alice-token", "commit_email": "alice@example.com", "password": "alice-password",
+     "access_keys": [{"access_key": "ALICEACCESSKEY000001", "secret_key": "alice-secret-key"}]},
     # Can read but not change its settings: PUT and POST answer 403.
     {"name": "bob", "token": "bob-token", "commit_email": "bob@example.com", "permissions": ["read"]},
-    # Accepts a change without a verification code (the API documents the code as optional).
-    {"name": "carol", "token": "carol-token", "commit_email": "carol@example.com", "code_required": False},
+    # Accepts a change without a verification code (the API documents the code as optional). Has temporary
+    # access keys (with a security token) and an IAM password.
+    {"name": "carol", "token": "carol-token", "commit_email": "carol@example.com", "code_required": False,
+     "password": "carol-password",
+     "access_keys": [{"access_key": "CAROLTEMPACCESSKEY01", "secret_key": "carol-temp-secret",
+                      "security_token": "carol-security-token"}]},
     # Stores addresses in lower case, as some services normalise them.
     {"name": "dora", "token": "dora-token", "commit_email": "dora@example.com", "code_required": False,
      "lowercases_email": True},
     # May do nothing: GET answers 403.
     {"name": "erin", "token": "erin-token", "commit_email": "erin@example.com", "permissions": []},
+    # Locked in IAM: a password login is refused.
+    {"name": "frank", "token": "frank-token", "commit_email": "frank@example.com", "password": "frank-password",
+     "locked": True},
 )
+
+
+class AccessKey(object):
+    def __init__(self, user, access_key, secret_key, security_token=None):
+        self.user = user
+        self.access_key = access_key
+        self.secret_key = secret_key
+        self.security_token = security_token
 
 
 def _now():
@@ -31,8 +50,12 @@ class User(object):
     """One account: its token, what it may do, and the user object the API returns."""
 
     def __init__(self, number, name, token, commit_email, permissions=("read", "write"), code_required=True,
-                 lowercases_email=False):
+                 lowercases_email=False, password=None, domain=DOMAIN, locked=False, access_keys=()):
         self.token = token
+        self.password = password
+        self.domain = domain
+        self.locked = locked
+        self.access_key_specs = list(access_keys)
         self.permissions = frozenset(permissions)
         self.code_required = code_required
         self.lowercases_email = lowercases_email
@@ -72,6 +95,8 @@ class Store(object):
 
     def reset(self):
         self.users_by_token = {}
+        self.access_keys = {}  # access key id -> AccessKey
+        self.iam_tokens = {}  # token issued by the emulated IAM -> User
         self.codes = {}  # (user name, email) -> the code that is still valid
         self.mailbox = {}  # email -> every code sent to it, oldest first
         self.requests = []
@@ -81,7 +106,23 @@ class Store(object):
     def add_user(self, spec):
         user = User(len(self.users_by_token), **spec)
         self.users_by_token[user.token] = user
+        for key in user.access_key_specs:
+            self.access_keys[key["access_key"]] = AccessKey(user, **key)
         return user
+
+    def login(self, name, password, domain):
+        """(user, None) for a good password login, else (None, reason)."""
+        user = self.find_user(name)
+        if user is None or user.password is None or user.password != password or user.domain != domain:
+            return None, "The username or password is wrong."
+        if user.locked:
+            return None, "The user is locked."
+        return user, None
+
+    def issue_iam_token(self, user):
+        token = "iam-" + secrets.token_hex(16)
+        self.iam_tokens[token] = user
+        return token
 
     def find_user(self, name):
         return next((user for user in self.users_by_token.values() if user.name == name), None)

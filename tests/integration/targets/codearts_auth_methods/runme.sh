@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+set -eux
+
+# shellcheck source=../setup_codearts_emulator/emulator.sh
+source ../setup_codearts_emulator/emulator.sh
+start_codearts_emulator
+
+run_playbook end_to_end.yml "$@"
+run_playbook refusals.yml "$@"
+run_playbook precedence.yml "$@"
