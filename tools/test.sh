@@ -2,7 +2,8 @@
 # Run every test of the collection on a fresh machine, installing what it needs from the package index:
 #   ansible-test sanity, units and integration on ansible-core 2.19 (Python 3.11) and on the newest
 #   ansible-core (Python 3.12); ansible-lint (production profile); antsibull-docs; antsibull-changelog;
-#   ansible-galaxy collection build and install; ansible-doc on the installed collection.
+#   ansible-galaxy collection build and install; ansible-doc on the installed collection; and what
+#   ansible-builder would install for an execution environment with the collection.
 # Exits non-zero when anything fails. Set CODEARTS_TEST_WORKDIR to keep the work directory.
 set -euo pipefail
 
@@ -69,7 +70,7 @@ for entry in "${matrix[@]}"; do
     venv="${work}/venv-${version}"
     extra=()
     if [ "${version}" = "${lint_python}" ]; then
-        extra=(ansible-lint antsibull-docs antsibull-changelog)
+        extra=(ansible-lint antsibull-docs antsibull-changelog ansible-builder)
     fi
     step "Python ${version}: installing ${requirement} ${extra[*]}"
     t=$SECONDS
@@ -121,7 +122,10 @@ for module in codearts_user_email codearts_user_email_info; do
     grep -q "ca_path" "${work}/${module}.doc.txt"
     echo "ansible-doc renders huaweicloud.codearts.${module} ($(wc -l < "${work}/${module}.doc.txt") lines)"
 done
-record "galaxy build + install + ansible-doc" $((SECONDS - t))
+# What ansible-builder collects from the installed collection for an execution environment.
+ansible-builder introspect --sanitize "${work}/installed" | tee "${work}/ee-dependencies.yml"
+grep -q "requests.*from collection huaweicloud.codearts" "${work}/ee-dependencies.yml"
+record "galaxy build + install + ansible-doc + EE introspect" $((SECONDS - t))
 
 printf '\n===== summary (%ss in all) =====\n' $((SECONDS - started))
 printf '%s\n' "${summary[@]}"

@@ -1,0 +1,134 @@
+"""Run examples/user_email.yml through ansible-runner as an AWX job with the collection's credential type.
+
+For each way to authenticate, the credential type's injector templates are rendered the way AWX renders
+them (every input defined, unfilled ones empty) into the job's environment. The job must succeed, the
+emulator must have seen the expected method, and no secret value may appear in stdout or in any job event.
+
+Usage: run_as_awx.py EMULATOR_JSON COLLECTION_ROOT
+"""
+
+import json
+import os
+import shutil
+import ssl
+import sys
+import tempfile
+import urllib.request
+
+import ansible_runner
+import yaml
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+WAYS = {
+    "token": ("token", {"token": "carol-token"}),
+    "access key": ("access-key", {"access_key": "CAROLTEMPACCESSKEY01", "secret_key": "carol-temp-secret",
+                                  "security_token": "carol-security-token"}),
+    "password": ("iam-token", {"user_name": "carol", "password": "carol-password", "domain_name": "emulated-domain",
+                               "project_name": "emulated-project", "auth_url": "{emulator_url}/v3"}),
+}
+
+
+def load(root, name):
+    with open(os.path.join(root, "docs", "awx", name), encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def inject(inputs, injectors, filled):
+    """The environment AWX gives a job for a credential with these fields filled."""
+    context = dict((field["id"], filled.get(field["id"], "")) for field in inputs["fields"])
+    templates = ImmutableSandboxedEnvironment()
+    return dict((name, templates.from_string(template).render(context)) for name, template in injectors["env"].items())
+
+
+def emulator_requests(emulator):
+    context = ssl.create_default_context(cafile=emulator["emulator_ca_path"])
+    with urllib.request.urlopen(emulator["emulator_url"] + "/_emulator/requests", context=context) as answer:
+        return json.load(answer)["requests"]
+
+
+def reset(emulator):
+    context = ssl.create_default_context(cafile=emulator["emulator_ca_path"])
+    request = urllib.request.Request(emulator["emulator_url"] + "/_emulator/reset", data=b"", method="POST")
+    urllib.request.urlopen(request, context=context).close()
+
+
+CANARY_PLAYBOOK = """
+- name: Print an injected secret on purpose, to prove the leak check sees it
+  hosts: localhost
+  gather_facts: false
+  tasks:
+    - name: Leak the password
+      ansible.builtin.debug:
+        msg: "{{ lookup('ansible.builtin.env', 'HW_USER_PASSWORD') }}"
+"""
+
+
+def leaked(secrets, stdout, events):
+    text = stdout + json.dumps(events)
+    return [secret for secret in secrets if secret in text]
+
+
+def run_job(root, emulator, environment, email, playbook=None):
+    private = tempfile.mkdtemp(prefix="awx-job-")
+    os.makedirs(os.path.join(private, "project"))
+    os.makedirs(os.path.join(private, "inventory"))
+    shutil.copy(os.path.join(root, "examples", "user_email.yml"), os.path.join(private, "project"))
+    if playbook:
+        with open(os.path.join(private, "project", "user_email.yml"), "w", encoding="utf-8") as handle:
+            handle.write(playbook)
+    with open(os.path.join(private, "inventory", "hosts"), "w", encoding="utf-8") as handle:
+        handle.write("localhost ansible_connection=local ansible_python_interpreter=%s\n" % sys.executable)
+    job = ansible_runner.run(
+        private_data_dir=private, playbook="user_email.yml", envvars=environment, verbosity=3, quiet=True,
+        extravars={"codearts_ca_path": emulator["emulator_ca_path"], "codearts_email": email})
+    return job, job.stdout.read(), list(job.events)
+
+
+def check_way(root, emulator, inputs, injectors, way):
+    expected_auth, filled = WAYS[way]
+    filled = dict((key, value.format(**emulator)) for key, value in filled.items())
+    environment = inject(inputs, injectors, dict(filled, endpoint=emulator["emulator_url"]))
+    secrets = [filled[field["id"]] for field in inputs["fields"] if field.get("secret") and filled.get(field["id"])]
+    reset(emulator)
+    job, stdout, events = run_job(root, emulator, environment, "carol.%s@example.com" % way.replace(" ", "."))
+    problems = []
+    if job.status != "successful" or job.rc != 0:
+        problems.append("job %s with rc %s:\n%s" % (job.status, job.rc, stdout[-3000:]))
+    if leaked(secrets, stdout, events):
+        problems.append("%d secret value(s) appear in the job output or events" % len(leaked(secrets, stdout, events)))
+    auths = sorted(set(entry["auth"] for entry in emulator_requests(emulator) if entry["path"].startswith("/v4/")))
+    if auths != [expected_auth]:
+        problems.append("the emulator saw %s, expected %s" % (auths, expected_auth))
+    sent = [event for event in events if event.get("event") == "runner_on_ok"
+            and event["event_data"].get("res", {}).get("verify_code_sent")]
+    if len(sent) != 1:
+        problems.append("expected one task that mailed a verification code, found %d" % len(sent))
+    print("AWX job authenticating by %s: %s, %d events, %d secret(s) checked, %s" % (
+        way, job.status, len(events), len(secrets), "; ".join(problems) or "ok"))
+    return not problems
+
+
+def check_the_leak_check(root, emulator, inputs, injectors):
+    environment = inject(inputs, injectors, {"password": "canary-password-value"})
+    job, stdout, events = run_job(root, emulator, environment, "unused@example.com", playbook=CANARY_PLAYBOOK)
+    caught = job.status == "successful" and leaked(["canary-password-value"], stdout, events) == ["canary-password-value"]
+    print("A job that prints an injected password is caught by the leak check: %s" % ("ok" if caught else "NOT CAUGHT"))
+    return caught
+
+
+def main(emulator_json, root):
+    with open(emulator_json, encoding="utf-8") as handle:
+        emulator = json.load(handle)
+    inputs, injectors = load(root, "credential-type-inputs.yml"), load(root, "credential-type-injectors.yml")
+    names = [name for name in injectors["env"] if name.startswith("ANSIBLE_")]
+    if names:
+        print("AWX refuses injected variables starting with ANSIBLE_: %s" % names)
+        return 1
+    results = [check_way(root, emulator, inputs, injectors, way) for way in sorted(WAYS)]
+    results.append(check_the_leak_check(root, emulator, inputs, injectors))
+    print("%d passed, %d failed" % (results.count(True), results.count(False)))
+    return 0 if all(results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(*sys.argv[1:]))
