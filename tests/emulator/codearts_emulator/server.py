@@ -4,6 +4,7 @@ import json
 import ssl
 import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import urlsplit
 
 from codearts_emulator import admin, api
 
@@ -26,7 +27,8 @@ class Incoming(object):
 
     def __init__(self, method, target, headers, raw_body, body):
         self.method = method
-        self.path, _, self.query = target.partition("?")
+        parts = urlsplit(target)
+        self.path, self.query = parts.path, parts.query
         self.headers = headers
         self.raw_body = raw_body
         self.body = body
