@@ -1,7 +1,7 @@
 """Run the emulator: python -m codearts_emulator --state-dir DIR
 
-Writes DIR/emulator.json once it listens: {"emulator_url", "emulator_ca_path", "emulator_pid"}, usable
-as Ansible extra vars (-e @DIR/emulator.json). Stops on SIGTERM or SIGINT.
+Writes DIR/emulator.json once it listens: {"emulator_url", "emulator_ca_path", "emulator_pid",
+"emulator_recorder_url"}, usable as Ansible extra vars (-e @DIR/emulator.json). Stops on SIGTERM or SIGINT.
 """
 
 import argparse
@@ -12,6 +12,7 @@ import signal
 import sys
 
 from codearts_emulator.certs import make_certificates
+from codearts_emulator.recorder import Recorder
 from codearts_emulator.server import EmulatorServer
 from codearts_emulator.state import Store
 
@@ -41,10 +42,12 @@ def main(argv=None):
     args = parser.parse_args(argv)
 
     paths = make_certificates(args.state_dir)
-    server = EmulatorServer((args.host, args.port), Store(), paths["server.pem"], paths["server.key"])
+    recorder = Recorder(args.host).start()
+    server = EmulatorServer((args.host, args.port), Store(), paths["server.pem"], paths["server.key"], recorder)
     url = "https://%s:%d" % (args.host, server.server_address[1])
     _write_atomically(os.path.join(args.state_dir, "emulator.json"), {
-        "emulator_url": url, "emulator_ca_path": paths["ca.pem"], "emulator_pid": os.getpid()})
+        "emulator_url": url, "emulator_ca_path": paths["ca.pem"], "emulator_pid": os.getpid(),
+        "emulator_recorder_url": recorder.url})
     signal.signal(signal.SIGTERM, _stop)
     print("codearts emulator listening on %s" % url, flush=True)
     try:

@@ -3,8 +3,12 @@
 GET  /_emulator/requests        the API requests received so far (verification codes redacted)
 GET  /_emulator/mailbox?email=X the codes mailed to X, oldest first
 GET  /_emulator/users/NAME      a user's object as the API would return it
+GET  /_emulator/users           every user's object
 POST /_emulator/users           add a user: {"name", "token", "commit_email", ...}
-POST /_emulator/reset           back to the seed users, with no codes and an empty request log
+POST /_emulator/codes           make {"code"} the valid verification code of {"user"} for {"email"}
+POST /_emulator/faults          arm a fault (see faults.py)
+GET  /_emulator/recorder        what reached the second listener (see recorder.py)
+POST /_emulator/reset           back to the seed users, with no codes, faults or logged requests
 """
 
 from urllib.parse import parse_qs, urlsplit
@@ -12,7 +16,7 @@ from urllib.parse import parse_qs, urlsplit
 PREFIX = "/_emulator/"
 
 
-def answer(store, method, target, body):
+def answer(store, method, target, body, recorder):
     """Return (status, body) for one control request. Call with store.lock held."""
     parts = urlsplit(target)
     path = parts.path[len(PREFIX):]
@@ -24,6 +28,20 @@ def answer(store, method, target, body):
     if method == "GET" and path.startswith("users/"):
         user = store.find_user(path[len("users/"):])
         return (200, user.public) if user else (404, {"error": "no such user"})
+    if method == "GET" and path == "users":
+        return 200, {"users": [user.public for user in store.users_by_token.values()]}
+    if method == "POST" and path == "codes":
+        user = store.find_user((body or {}).get("user", ""))
+        if user is None or not body.get("email") or not body.get("code"):
+            return 400, {"error": "a code needs an existing user, an email and the code"}
+        store.preset_code(user, body["email"], body["code"])
+        return 201, {"preset": True}
+    if method == "POST" and path == "faults":
+        problem = store.faults.arm(body)
+        return (400, {"error": problem}) if problem else (201, {"armed": body})
+    if method == "GET" and path == "recorder":
+        with recorder.lock:
+            return 200, {"url": recorder.url, "received": list(recorder.received)}
     if method == "POST" and path == "users":
         if not isinstance(body, dict) or not body.get("name") or not body.get("token"):
             return 400, {"error": "a user needs at least name and token"}
@@ -33,5 +51,7 @@ def answer(store, method, target, body):
             return 400, {"error": "bad user: %s" % exc}
     if method == "POST" and path == "reset":
         store.reset()
+        with recorder.lock:
+            del recorder.received[:]
         return 200, {"reset": True}
     return 404, {"error": "unknown control request %s %s" % (method, parts.path)}

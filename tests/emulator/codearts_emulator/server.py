@@ -1,12 +1,16 @@
 """The HTTPS server: decodes requests, logs API calls, and hands them to api or admin."""
 
 import json
+import socket
 import ssl
+import struct
+import time
 import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
 from codearts_emulator import admin, api
+from codearts_emulator.faults import BODIES
 
 REDACTED = "<redacted>"
 SECRET_FIELDS = ("verify_code", "password")
@@ -20,6 +24,16 @@ def _redacted(body):
     if isinstance(body, list):
         return [_redacted(item) for item in body]
     return body
+
+
+def _answered_status(fault, status):
+    """The status the client was sent (None when the connection was dropped instead)."""
+    kind = fault["kind"] if fault else None
+    if kind == "status":
+        return int(fault.get("status", 503))
+    if kind == "redirect":
+        return 302
+    return None if kind in ("reset", "lost_answer") else status
 
 
 class Incoming(object):
@@ -64,17 +78,23 @@ class Handler(BaseHTTPRequestHandler):
     def _handle(self):
         raw, body, readable = self._read_body()
         store = self.server.store
-        headers = {}
+        if self.path.startswith(admin.PREFIX):
+            with store.lock:
+                status, response = admin.answer(store, self.command, self.path, body, self.server.recorder)
+            self._send(status, response, {})
+            return
+        incoming = Incoming(self.command, self.path, self.headers, raw, body)
         with store.lock:
-            if self.path.startswith(admin.PREFIX):
-                status, response = admin.answer(store, self.command, self.path, body)
-            else:
-                status, response, headers = self._api(store, Incoming(self.command, self.path, self.headers, raw, body),
-                                                      readable)
-        self._send(status, response, headers)
+            fault = store.faults.take(incoming.method, incoming.path)
+            status, response, headers = self._api(store, incoming, readable, fault)
+        self._answer(fault, status, response, headers)
 
-    def _api(self, store, incoming, readable):
-        if readable:
+    def _api(self, store, incoming, readable, fault):
+        """Run the request unless a fault stops it first, and log it. Call with store.lock held."""
+        runs = fault is None or fault["kind"] in ("lost_answer", "slow") or fault.get("apply", False)
+        if not runs:
+            status, response, caller, auth, headers = None, None, None, "not checked", {}
+        elif readable:
             status, response, caller, auth, headers = api.answer(store, incoming)
         else:
             (status, response), caller, auth, headers = api.param_invalid("the body is not JSON"), None, "none", {}
@@ -84,28 +104,55 @@ class Handler(BaseHTTPRequestHandler):
             "auth": auth,
             "user": caller,
             "body": _redacted(incoming.body),
-            "status": status,
+            "status": _answered_status(fault, status),
+            "fault": fault["kind"] if fault else None,
+            "applied": runs and incoming.method in ("PUT", "POST") and status is not None and status < 300,
         })
         return status, response, headers
 
+    def _answer(self, fault, status, response, headers):
+        kind = fault["kind"] if fault else None
+        if kind in ("reset", "lost_answer"):
+            # Linger 0 makes the close a TCP reset: the client sees the connection drop with no answer.
+            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            self.close_connection = True
+            return
+        if kind == "slow":
+            time.sleep(float(fault.get("seconds", 5)))
+        if kind == "redirect":
+            location = fault.get("location") or self.server.recorder.url + self.path
+            self._send_raw(302, b"", "text/plain", {"Location": location})
+        elif kind == "status":
+            payload, content_type = BODIES[fault.get("body", "json")]
+            extra = {"Retry-After": str(fault["retry_after"])} if "retry_after" in fault else {}
+            self._send_raw(int(fault.get("status", 503)), payload, content_type, extra)
+        else:
+            self._send(status, response, headers)
+
     def _send(self, status, response, headers):
-        payload = json.dumps(response).encode("utf-8")
-        self.send_response(status)
-        for name, value in headers.items():
-            self.send_header(name, value)
-        self.send_header("Content-Type", "application/json;charset=UTF-8")
-        self.send_header("Content-Length", str(len(payload)))
-        self.send_header("X-Request-Id", uuid.uuid4().hex)
-        self.end_headers()
-        self.wfile.write(payload)
+        self._send_raw(status, json.dumps(response).encode("utf-8"), "application/json;charset=UTF-8", headers)
+
+    def _send_raw(self, status, payload, content_type, headers):
+        try:
+            self.send_response(status)
+            for name, value in headers.items():
+                self.send_header(name, value)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(payload)))
+            self.send_header("X-Request-Id", uuid.uuid4().hex)
+            self.end_headers()
+            self.wfile.write(payload)
+        except OSError:
+            self.close_connection = True  # the client gave up waiting (a slow answer)
 
 
 class EmulatorServer(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self, address, store, certificate, key):
+    def __init__(self, address, store, certificate, key, recorder):
         super().__init__(address, Handler)
         self.store = store
+        self.recorder = recorder
         context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
         context.load_cert_chain(certificate, key)
         self.socket = context.wrap_socket(self.socket, server_side=True)

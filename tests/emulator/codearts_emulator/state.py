@@ -7,6 +7,8 @@ import secrets
 import string
 import threading
 
+from codearts_emulator.faults import FaultBook
+
 DOMAIN = "emulated-domain"
 
 # Each seed user shows one behaviour the tests need.
@@ -100,6 +102,7 @@ class Store(object):
         self.codes = {}  # (user name, email) -> the code that is still valid
         self.mailbox = {}  # email -> every code sent to it, oldest first
         self.requests = []
+        self.faults = FaultBook()
         for seed in SEED_USERS:
             self.add_user(dict(seed))
 
@@ -132,6 +135,10 @@ class Store(object):
         self.codes[(user.name, email)] = code
         self.mailbox.setdefault(email, []).append(code)
         return code
+
+    def preset_code(self, user, email, code):
+        """Make code the valid one for this user and email, as if it had been mailed."""
+        self.codes[(user.name, email)] = code
 
     def take_code(self, user, email, code):
         """True, and the code is spent, when code is the valid one for this user and email."""
