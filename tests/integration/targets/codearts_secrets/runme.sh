@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+set -eu
+
+# shellcheck source=../setup_codearts_emulator/emulator.sh
+source ../setup_codearts_emulator/emulator.sh
+start_codearts_emulator
+
+# A unique marker for every secret option; none may appear in anything a user or AWX would see.
+out="${CODEARTS_EMULATOR_DIR}/secrets"
+mkdir -p "${out}"
+"${ANSIBLE_TEST_PYTHON_INTERPRETER:-python3}" - "${out}/markers.json" <<'PY'
+import json, secrets, sys
+names = ("token", "secret_key", "security_token", "password", "verify_code")
+json.dump({"marker_" + name: "marker-%s-%s" % (name.replace("_", "-"), secrets.token_hex(8)) for name in names},
+          open(sys.argv[1], "w"))
+PY
+
+run_playbook secrets.yml -e @"${out}/markers.json" -e results_file="${out}/results.json" --diff -vvvv \
+    > "${out}/stdout.txt" 2> "${out}/stderr.txt" || { tail -n 80 "${out}/stdout.txt"; cat "${out}/stderr.txt"; exit 1; }
+marker() {
+    "${ANSIBLE_TEST_PYTHON_INTERPRETER:-python3}" -c 'import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])' \
+        "${out}/markers.json" "$1"
+}
+HW_ACCESS_KEY=MALLORYACCESSKEY0001 HW_SECRET_KEY="$(marker marker_secret_key)" \
+    HW_SECURITY_TOKEN="$(marker marker_security_token)" \
+    run_playbook environment_credentials.yml -e results_file="${out}/results_environment.json" --diff -vvvv \
+    > "${out}/stdout_environment.txt" 2> "${out}/stderr_environment.txt" \
+    || { tail -n 80 "${out}/stdout_environment.txt"; exit 1; }
+grep -h -E "^testhost +:" "${out}/stdout.txt" "${out}/stdout_environment.txt"
+
+leaks=0
+for marker in $("${ANSIBLE_TEST_PYTHON_INTERPRETER:-python3}" -c 'import json,sys; print(" ".join(json.load(open(sys.argv[1])).values()))' "${out}/markers.json"); do
+    for file in stdout.txt stderr.txt results.json stdout_environment.txt stderr_environment.txt results_environment.json; do
+        if grep -q -- "${marker%-*}" "${out}/${file}"; then
+            echo "LEAK: ${marker%-*}... appears in ${file}, for example:"
+            grep -n -- "${marker%-*}" "${out}/${file}" | sed "s/${marker%-*}[0-9a-f]*/<MARKER>/g" | cut -c1-300 | head -n 3
+            leaks=$((leaks + 1))
+        fi
+    done
+done
+echo "secret markers checked: 5 markers x 6 outputs ($(cat "${out}"/stdout*.txt | wc -c) bytes of -vvvv stdout, $(cat "${out}"/results*.json | wc -c) bytes of registered results)"
+
+# The check must be able to fail: a run that prints a marker on purpose has to be caught.
+canary="$(marker marker_password)"
+run_playbook canary.yml -e canary_value="${canary}" -vvvv > "${out}/canary.txt" 2>&1
+if ! grep -q -- "${canary%-*}" "${out}/canary.txt"; then
+    echo "the leak check did not see a marker printed on purpose"
+    exit 1
+fi
+echo "canary: a marker printed on purpose is found"
+[ "${leaks}" -eq 0 ]
+echo "no secret marker leaked"
