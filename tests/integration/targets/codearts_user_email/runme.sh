@@ -7,7 +7,6 @@ start_codearts_emulator
 
 run_playbook verify_code_flow.yml "$@"
 run_playbook without_code.yml "$@"
-run_playbook failures.yml "$@"
 
 # Check and diff mode from the command line, as a user runs them: the diff is printed, nothing is written.
 run_playbook check_diff.yml --check --diff "$@" | tee check_diff.out
