@@ -63,6 +63,21 @@ PY
     cp "${repo}/tools/get_pip_standin.py" "${HOME}/.ansible/test/cache/get_pip_${version//./_}.py"
 }
 
+ensure_shellcheck() {  # ansible-test skips its shellcheck sanity test, with only a warning, when the program is missing
+    if command -v shellcheck >/dev/null; then
+        return 0
+    fi
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+        step "installing shellcheck (Debian package) for ansible-test's shellcheck sanity test"
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq shellcheck
+    else
+        echo "shellcheck is missing and cannot be installed here; ansible-test would skip its shellcheck test." >&2
+        return 1
+    fi
+}
+
+ensure_shellcheck
+
 for entry in "${matrix[@]}"; do
     version="${entry%%|*}"
     requirement="${entry#*|}"
@@ -82,7 +97,12 @@ for entry in "${matrix[@]}"; do
     for command in sanity units integration; do
         step "${core}, Python ${version}: ansible-test ${command}"
         t=$SECONDS
-        (cd "${collection}" && "${venv}/bin/ansible-test" "${command}" --venv --python "${version}" --color no)
+        (cd "${collection}" && "${venv}/bin/ansible-test" "${command}" --venv --python "${version}" --color no) 2>&1 \
+            | tee "${work}/${command}-${version}.log"
+        if grep -q "Required program .* not found" "${work}/${command}-${version}.log"; then
+            echo "ansible-test ${command} skipped a test for want of a program (see above): that is a failure here." >&2
+            exit 1
+        fi
         record "ansible-test ${command}: ${core}" $((SECONDS - t))
     done
 done
