@@ -15,9 +15,6 @@ from ansible.module_utils.basic import missing_required_lib
 class CodeArtsError(Exception):
     """Base class of every error the collection raises on purpose."""
 
-    # True when a write may have reached the service even though no usable answer came back.
-    may_have_been_applied = False
-
     def fail_result(self):
         """The keyword arguments for AnsibleModule.fail_json."""
         return {"msg": str(self)}
@@ -42,7 +39,8 @@ class CodeArtsRequestError(CodeArtsError):
     """A request failed: the service answered with an error, or gave no usable answer at all.
 
     status, error_code and error_msg are None where the service did not provide them (for a
-    connection failure there is no status at all).
+    connection failure there is no status at all). may_have_been_applied is True when a write may
+    have reached the service even though no usable answer came back.
     """
 
     def __init__(self, method, path, summary, status=None, error_code=None, error_msg=None,
