@@ -68,8 +68,6 @@ class AccessKeySigner(object):
     that they are signed too.
     """
 
-    method = "access key"
-
     def __init__(self, access_key, secret_key, security_token=None, project_id=None, clock=utc_sdk_date):
         self._access_key = access_key
         self._secret_key = secret_key

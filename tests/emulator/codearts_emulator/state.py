@@ -52,12 +52,11 @@ class User(object):
     """One account: its token, what it may do, and the user object the API returns."""
 
     def __init__(self, number, name, token, commit_email, permissions=("read", "write"), code_required=True,
-                 lowercases_email=False, password=None, domain=DOMAIN, locked=False, access_keys=()):
+                 lowercases_email=False, password=None, domain=DOMAIN, locked=False):
         self.token = token
         self.password = password
         self.domain = domain
         self.locked = locked
-        self.access_key_specs = list(access_keys)
         self.permissions = frozenset(permissions)
         self.code_required = code_required
         self.lowercases_email = lowercases_email
@@ -104,12 +103,14 @@ class Store(object):
         self.requests = []
         self.faults = FaultBook()
         for seed in SEED_USERS:
-            self.add_user(dict(seed))
+            self.add_user(seed)
 
     def add_user(self, spec):
+        spec = dict(spec)
+        access_keys = spec.pop("access_keys", ())
         user = User(len(self.users_by_token), **spec)
         self.users_by_token[user.token] = user
-        for key in user.access_key_specs:
+        for key in access_keys:
             self.access_keys[key["access_key"]] = AccessKey(user, **key)
         return user
 
