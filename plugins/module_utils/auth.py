@@ -17,6 +17,7 @@ told apart.
 import os
 
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.errors import CodeArtsConfigError
+from ansible_collections.huaweicloud.codearts.plugins.module_utils.header_values import HEADER_BOUND_OPTIONS, check_header_value
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.iam import IamPasswordAuthenticator
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.signer import AccessKeySigner
 
@@ -102,8 +103,12 @@ class Credentials(object):
         return self.method.make(self.values, self.region, client)
 
 
-def credentials_from_params(params, environ=None):
-    """Choose the authentication method; raise CodeArtsConfigError when none, or an incomplete one, is set."""
+def credentials_from_params(params, region, environ=None):
+    """Choose the authentication method; raise CodeArtsConfigError when none, or an incomplete one, is set.
+
+    region is the checked region name (or None). Values that would travel in a header (or sign one) are
+    checked here, so a value no header can carry fails before any request, naming the option only.
+    """
     environ = os.environ if environ is None else environ
 
     def from_task(option):
@@ -122,5 +127,8 @@ def credentials_from_params(params, environ=None):
             if missing:
                 raise CodeArtsConfigError("Incomplete %s credentials: %s %s not set. Nothing was sent to the service." % (
                     method.name, " and ".join(missing), "is" if len(missing) == 1 else "are"))
-            return Credentials(method, values, params.get("region"))
+            for option in HEADER_BOUND_OPTIONS:
+                if values.get(option):
+                    check_header_value(_describe(option), values[option])
+            return Credentials(method, values, region)
     raise CodeArtsConfigError(_no_method_message())

@@ -38,8 +38,9 @@ def checked_email(value):
 def same_email(first, second):
     """True when two addresses are the same ignoring surrounding white space and letter case.
 
-    A service that changes the case of what it stores must not make every run report a change.
+    A service that changes the case of what it stores must not make every run report a change. Anything
+    but two texts (a missing address, or a service answering with a number) is never the same.
     """
-    if first is None or second is None:
+    if not isinstance(first, str) or not isinstance(second, str):
         return False
     return first.strip().casefold() == second.strip().casefold()

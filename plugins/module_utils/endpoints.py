@@ -4,11 +4,11 @@
 
 """Where the CodeArts Repo API lives: the region table and the checks on a user-given endpoint."""
 
-import ipaddress
+import re
 
-from urllib.parse import urlsplit
-
+from ansible_collections.huaweicloud.codearts.plugins.module_utils.error_body import squeeze
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.errors import CodeArtsConfigError
+from ansible_collections.huaweicloud.codearts.plugins.module_utils.urls import checked_url
 
 # The official SDK's table of CodeArts Repo v4 hosts.
 HOST_PATTERN_REGIONS = {
@@ -19,6 +19,9 @@ HOST_PATTERN_REGIONS = {
     "codeartsrepo-ext.{region}.myhuaweicloud.com": ("la-south-2", "tr-west-1", "eu-west-101"),
     "repo.{region}.myhuaweicloud.com": ("me-east-1", "af-south-1", "af-north-1"),
 }
+
+REGION_NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+MAX_REGION_CHARS = 64
 
 REGION_HOSTS = dict(
     (region, pattern.format(region=region))
@@ -33,7 +36,7 @@ def known_regions():
 
 def endpoint_for_region(region):
     """Return the https base URL of the service in region, or raise CodeArtsConfigError."""
-    host = REGION_HOSTS.get(region.strip())
+    host = REGION_HOSTS.get(region)
     if host is None:
         raise CodeArtsConfigError(
             "Unknown region %r: the collection knows the CodeArts Repo endpoint of %s. "
@@ -42,56 +45,34 @@ def endpoint_for_region(region):
     return "https://" + host
 
 
-def is_loopback(host):
-    if host.lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
+def checked_region(region):
+    """The region name without surrounding white space, or None; raise CodeArtsConfigError if it is not one.
 
-
-def _safe_for_message(url):
-    """The URL without any user:password@ part, so a message can quote it."""
-    parts = urlsplit(url)
-    if "@" in parts.netloc:
-        return parts._replace(netloc="***@" + parts.netloc.rsplit("@", 1)[1]).geturl()
-    return url
+    A region ends up in host names (the service's, IAM's) and in the IAM token's scope, so only the shape
+    of a region name is accepted: lower-case letters, digits and single hyphens, such as cn-north-4.
+    """
+    if region is None or not region.strip():
+        return None
+    name = region.strip()
+    if len(name) > MAX_REGION_CHARS or not REGION_NAME.match(name):
+        raise CodeArtsConfigError(
+            "region %r is not a region name: use lower-case letters, digits and hyphens, such as cn-north-4. "
+            "Nothing was sent to the service." % squeeze(name, 40))
+    return name
 
 
 def validate_endpoint(url):
-    """Check a user-given base URL and return it without a trailing slash.
-
-    Returns (base_url, warnings). Raises CodeArtsConfigError for a URL the client cannot use.
-    """
-    shown = _safe_for_message(url)
-    problem = "endpoint %r is not usable: " % shown
-    parts = urlsplit(url.strip())
-    if parts.scheme not in ("https", "http"):
-        raise CodeArtsConfigError(problem + "it must start with https:// (for example https://codehub-ext.cn-north-4.myhuaweicloud.com).")
-    if not parts.hostname:
-        raise CodeArtsConfigError(problem + "it names no host.")
-    if parts.username is not None or parts.password is not None:
-        raise CodeArtsConfigError(problem + "it must not hold credentials; use the token option.")
-    try:
-        parts.port
-    except ValueError:
-        raise CodeArtsConfigError(problem + "its port is not a number from 1 to 65535.")
-    if parts.path not in ("", "/") or parts.query or parts.fragment:
-        raise CodeArtsConfigError(problem + "it must be only a scheme, host and optional port, with no path, query or fragment.")
-    warnings = []
-    if parts.scheme == "http" and not is_loopback(parts.hostname):
-        warnings.append(
-            "endpoint %s uses plain http: credentials and data travel unencrypted. Use https." % shown)
-    return "%s://%s" % (parts.scheme, parts.netloc), warnings
+    """Check a user-given base URL and return it as scheme://host[:port]; raise CodeArtsConfigError if unusable."""
+    parts = checked_url("endpoint", url, "https://codehub-ext.cn-north-4.myhuaweicloud.com", allow_path=False)
+    return "%s://%s" % (parts.scheme, parts.netloc)
 
 
 def resolve_endpoint(endpoint, region):
-    """Return (base_url, warnings) from the endpoint option, else from the region."""
-    if endpoint:
+    """The base URL from the endpoint option, else from the (checked) region."""
+    if endpoint and endpoint.strip():
         return validate_endpoint(endpoint)
     if region:
-        return endpoint_for_region(region), []
+        return endpoint_for_region(region)
     raise CodeArtsConfigError(
         "No endpoint: set the region option (or HW_REGION_NAME) to one of %s, "
         "or the endpoint option (or HW_CODEARTS_ENDPOINT) to the service's base URL." % ", ".join(known_regions()))

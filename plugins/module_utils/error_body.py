@@ -13,8 +13,11 @@ gateway, or nothing at all.
 import json
 import re
 
+from ansible_collections.huaweicloud.codearts.plugins.module_utils.answer_body import AnswerNotJson, AnswerTooDeep, decode_json
+
 KEY_PAIRS = (("error_code", "error_msg"), ("errorCode", "errorMsg"), ("code", "message"))
 MAX_QUOTED_CHARS = 200
+HTML_SEARCHED_CHARS = 4096
 HTML_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 
 
@@ -68,13 +71,13 @@ def parse_error_body(body, content_type=""):
     if not text:
         return None, "the response body was empty"
     try:
-        document = json.loads(text)
-    except ValueError:
-        document = None
-    else:
-        return parse_error_document(document)
+        return parse_error_document(decode_json(body))
+    except AnswerTooDeep as too_deep:
+        return None, str(too_deep)
+    except AnswerNotJson:
+        pass
     if "html" in (content_type or "").lower() or text.startswith("<"):
-        title = HTML_TITLE.search(text)
+        title = HTML_TITLE.search(text[:HTML_SEARCHED_CHARS])
         described = " (title: %s)" % squeeze(title.group(1)) if title and title.group(1).strip() else ""
         return None, "the answer was an HTML page%s, usually from a gateway or proxy in front of the service" % described
     return None, "the answer was not JSON: %s" % squeeze(text)

@@ -12,12 +12,16 @@ cannot carry a token, key, password or verification code.
 from ansible.module_utils.basic import missing_required_lib
 
 
+# Every failure returns these keys, None where unknown, so a playbook can always read them.
+FAILURE_KEYS = ("status", "error_code", "error_msg", "request_id")
+
+
 class CodeArtsError(Exception):
     """Base class of every error the collection raises on purpose."""
 
     def fail_result(self):
         """The keyword arguments for AnsibleModule.fail_json."""
-        return {"msg": str(self)}
+        return dict(dict.fromkeys(FAILURE_KEYS), msg=str(self))
 
 
 class CodeArtsConfigError(CodeArtsError):
@@ -32,7 +36,7 @@ class CodeArtsMissingLibraryError(CodeArtsError):
         self.import_traceback = import_traceback
 
     def fail_result(self):
-        return {"msg": str(self), "exception": self.import_traceback}
+        return dict(super(CodeArtsMissingLibraryError, self).fail_result(), exception=self.import_traceback)
 
 
 class CodeArtsRequestError(CodeArtsError):
@@ -68,18 +72,21 @@ class CodeArtsRequestError(CodeArtsError):
             message += " " + self.hint
         return message
 
+    def _replaced(self, **changes):
+        fields = dict(summary=self.summary, status=self.status, error_code=self.error_code, error_msg=self.error_msg,
+                      request_id=self.request_id, hint=self.hint, may_have_been_applied=self.may_have_been_applied)
+        fields.update(changes)
+        return CodeArtsRequestError(self.method, fields.pop("path", self.path), **fields)
+
     def with_hint(self, hint):
         """Return the same error with a hint appended to its message (replacing any earlier hint)."""
-        return CodeArtsRequestError(
-            self.method, self.path, self.summary, status=self.status, error_code=self.error_code,
-            error_msg=self.error_msg, request_id=self.request_id, hint=hint,
-            may_have_been_applied=self.may_have_been_applied)
+        return self._replaced(hint=hint)
+
+    def scrubbed(self, scrub):
+        """Return the same error with scrub (a text -> text function) applied to every text from outside."""
+        return self._replaced(path=scrub(self.path), summary=scrub(self.summary), error_code=scrub(self.error_code),
+                              error_msg=scrub(self.error_msg), request_id=scrub(self.request_id), hint=scrub(self.hint))
 
     def fail_result(self):
-        return {
-            "msg": str(self),
-            "status": self.status,
-            "error_code": self.error_code,
-            "error_msg": self.error_msg,
-            "request_id": self.request_id,
-        }
+        return dict(msg=str(self), status=self.status, error_code=self.error_code, error_msg=self.error_msg,
+                    request_id=self.request_id)

@@ -9,14 +9,24 @@ in step (the sanity test validate-modules compares them).
 """
 
 import os
+from urllib.parse import urlsplit
 
 from ansible.module_utils.basic import env_fallback
 
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.auth import credentials_from_params
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.endpoints import resolve_endpoint
+from ansible_collections.huaweicloud.codearts.plugins.module_utils.endpoints import checked_region, resolve_endpoint
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.errors import CodeArtsConfigError
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.http_client import CodeArtsClient, require_requests
+from ansible_collections.huaweicloud.codearts.plugins.module_utils.http_client import (
+    CodeArtsClient,
+    require_requests,
+    requests,
+)
+from ansible_collections.huaweicloud.codearts.plugins.module_utils.network_environment import (
+    ca_bundle_from_environment,
+    proxy_for,
+)
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.retry import RetryPolicy
+from ansible_collections.huaweicloud.codearts.plugins.module_utils.urls import is_loopback, shown
 
 
 def codearts_argument_spec(**module_options):
@@ -45,6 +55,7 @@ def codearts_argument_spec(**module_options):
 
 
 def _tls_verify(params, warnings):
+    """What requests' verify gets: False, the CA bundle of ca_path or of the environment, or True (its default CAs)."""
     if not params["validate_certs"]:
         warnings.append("validate_certs is false: the service's TLS certificate is not checked, so anyone "
                         "on the network path could read the credentials. Use ca_path for a private CA instead.")
@@ -54,29 +65,51 @@ def _tls_verify(params, warnings):
         if not os.path.isfile(ca_path):
             raise CodeArtsConfigError("ca_path %r is not a readable file: give the path of a PEM CA bundle." % ca_path)
         return ca_path
-    return True
+    return ca_bundle_from_environment() or True
 
 
 def _check_limits(params):
-    if params["timeout"] <= 0:
+    if not params["timeout"] > 0 or params["timeout"] == float("inf"):
         raise CodeArtsConfigError("timeout must be a number of seconds greater than 0, not %s." % params["timeout"])
     if params["retries"] < 0:
         raise CodeArtsConfigError("retries must be 0 (no retries) or more, not %s." % params["retries"])
 
 
+def plain_http_warnings(urls_with_credentials, requests_module):
+    """Warnings for credentials that would travel unencrypted: plain http off this host, or through a proxy."""
+    warnings = []
+    for option, url in urls_with_credentials:
+        parts = urlsplit(url)
+        if parts.scheme != "http":
+            continue
+        proxy = proxy_for(url, requests_module)
+        if proxy:
+            warnings.append("%s %s uses plain http and goes through the proxy %s (from the environment): credentials "
+                            "travel unencrypted to and through it. Use https, or list the host in NO_PROXY."
+                            % (option, shown(url), shown(proxy)))
+        elif not is_loopback(parts.hostname):
+            warnings.append("%s %s uses plain http: credentials and data travel unencrypted. Use https." % (option, shown(url)))
+    return warnings
+
+
 def build_client(module):
     """Check the shared options and return a CodeArtsClient; raises CodeArtsError, sends nothing.
 
-    Warns through the module about risky settings (plain http, no TLS checks), and adds credentials
-    read from the environment to the module's no_log values, so Ansible masks them like options.
+    Warns through the module about risky settings (plain http, no TLS checks), and makes Ansible mask
+    every credential the client holds: those read from the environment now, an IAM token once obtained.
     """
     params = module.params
     _check_limits(params)
-    base_url, warnings = resolve_endpoint(params.get("endpoint"), params.get("region"))
+    region = checked_region(params.get("region"))
+    base_url = resolve_endpoint(params.get("endpoint"), region)
+    warnings = []
     verify = _tls_verify(params, warnings)
-    credentials = credentials_from_params(params)
+    credentials = credentials_from_params(params, region)
     module.no_log_values.update(credentials.secret_values())
     require_requests()
-    for warning in warnings:
+    client = CodeArtsClient(base_url, credentials, verify, params["timeout"], RetryPolicy(params["retries"]),
+                            on_secret=module.no_log_values.add)
+    urls = [("endpoint", base_url)] + ([("auth_url", client.login_url)] if client.login_url else [])
+    for warning in warnings + plain_http_warnings(urls, requests):
         module.warn(warning)
-    return CodeArtsClient(base_url, credentials, verify, params["timeout"], RetryPolicy(params["retries"]))
+    return client

@@ -5,6 +5,7 @@
 """When to try a request again and how long to wait first."""
 
 import email.utils
+import math
 import random
 import time
 
@@ -15,22 +16,32 @@ MAX_RETRY_AFTER_SECONDS = 60.0
 
 
 def parse_retry_after(value, now=None):
-    """Seconds to wait from a Retry-After header (delta-seconds or an HTTP date), or None."""
+    """Seconds to wait from a Retry-After header (delta-seconds or an HTTP date), or None.
+
+    None, meaning the usual backoff, also for values that cannot be a wait: negative, not a number, or a
+    date already past. A hostile or broken server must not be able to make the client retry at once.
+    """
     if value is None:
         return None
     value = value.strip()
     try:
-        return max(0.0, float(value))
+        seconds = float(value)
     except ValueError:
-        pass
+        seconds = _seconds_until(value, time.time() if now is None else now)
+    if seconds is None or math.isnan(seconds) or seconds < 0:
+        return None
+    return seconds
+
+
+def _seconds_until(http_date, now):
     try:
-        moment = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
+        moment = email.utils.parsedate_to_datetime(http_date)
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
     if moment is None or moment.tzinfo is None:
         return None
-    current = time.time() if now is None else now
-    return max(0.0, moment.timestamp() - current)
+    seconds = moment.timestamp() - now
+    return seconds if seconds > 0 else None
 
 
 class RetryPolicy(object):

@@ -4,7 +4,12 @@
 
 """SDK-HMAC-SHA256 request signing with an access key pair, as the official Huawei Cloud SDK does it.
 
-Standard library only. The unit tests compare every header this produces with the SDK's own signer.
+Only the headers the collection sets itself are signed, as the SDK signs only the headers it builds:
+Content-Type, Host, User-Agent, X-Project-Id, X-Sdk-Date and X-Security-Token. Transport headers the HTTP
+library adds (Accept, Accept-Encoding, Connection, Content-Length) are left out, because a proxy or load
+balancer in front of the signature check may legally drop or rewrite them (nginx sends Connection: close
+upstream), which would break a signature over them. Standard library only; the unit tests compare whole
+requests the SDK builds and sends with the ones this collection sends.
 """
 
 import datetime
@@ -33,9 +38,12 @@ def canonical_query(query):
     return "&".join("%s=%s" % (_encode(key), _encode(value)) for key, value in pairs)
 
 
+SIGNED_HEADERS = frozenset(("content-type", "host", "user-agent", "x-project-id", "x-sdk-date", "x-security-token"))
+
+
 def signed_header_names(headers):
-    """Every header name, lower-cased, except those with an underscore, sorted."""
-    return sorted(name.lower() for name in headers if "_" not in name)
+    """The names, lower-cased and sorted, of the headers present that are signed."""
+    return sorted(name.lower() for name in headers if name.lower() in SIGNED_HEADERS)
 
 
 def canonical_request(method, url, headers, body, names):

@@ -12,13 +12,29 @@ VERIFY_CODE_PATH = "/v4/user/email-verify-code"
 
 
 def read_user(client):
-    """The user object as the service sends it (unknown fields included)."""
-    return client.get(USER_EMAILS_PATH)
+    """The user object as the service sends it (unknown fields included).
+
+    Its commit_email is what the modules decide on, so anything but a text or null there is an error.
+    """
+    user = client.get(USER_EMAILS_PATH)
+    email = user.get("commit_email")
+    if email is not None and not isinstance(email, str):
+        raise CodeArtsRequestError(
+            "GET", USER_EMAILS_PATH, "the service answered with a commit_email that is a %s, not an email address"
+            % type(email).__name__, hint="Nothing was changed. Report this answer to Huawei Cloud support.")
+    return user
 
 
 def send_verify_code(client, email):
     """Ask the service to mail a verification code to email. Never repeated after an unclear failure."""
-    return client.post(VERIFY_CODE_PATH, {"email": email})
+    try:
+        return client.post(VERIFY_CODE_PATH, {"email": email})
+    except CodeArtsRequestError as exc:
+        if exc.may_have_been_applied:
+            raise exc.with_hint(
+                "The request may have reached the service, so a code may have been mailed to %s: look in that mailbox "
+                "before running again, and run with verify_code set to the code if one arrived." % email) from None
+        raise
 
 
 def write_email(client, email, verify_code=None):

@@ -104,9 +104,9 @@ verify_code_sent:
   sample: false
 """
 
-from ansible.module_utils.basic import AnsibleModule
-
+from ansible_collections.huaweicloud.codearts.plugins.module_utils.codearts_module import CodeArtsModule
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.email_address import checked_email, same_email
+from ansible_collections.huaweicloud.codearts.plugins.module_utils.error_body import squeeze
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.errors import CodeArtsError, CodeArtsRequestError
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.options import build_client, codearts_argument_spec
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.user_email import read_user, send_verify_code, write_email
@@ -117,6 +117,8 @@ WRITE = "write"
 
 CODE_REQUIRED_HINT = ("The change was sent without a verification code. If the service needs one, run with "
                       "send_verify_code: true to have a code mailed to %s, then again with verify_code set to it.")
+CODE_REFUSED_HINT = ("If the verification code is wrong, used or expired, get a new one: run again without verify_code "
+                     "and with send_verify_code: true to have a new code mailed to %s, then with verify_code set to it.")
 
 
 def choose_action(current_email, wanted_email, verify_code, send_code):
@@ -132,14 +134,15 @@ def _write(client, email, verify_code, warn):
     try:
         user, confirmed_by_reading = write_email(client, email, verify_code)
     except CodeArtsRequestError as exc:
-        if not verify_code and exc.status in (400, 422):
-            raise exc.with_hint(CODE_REQUIRED_HINT % email) from None
+        if exc.status in (400, 422):
+            raise exc.with_hint((CODE_REFUSED_HINT if verify_code else CODE_REQUIRED_HINT) % email) from None
         raise
     if confirmed_by_reading:
         warn("The answer to the change was lost, but reading the user again shows the email is now %s." % email)
     reported = user.get("commit_email")
     if not same_email(reported, email):
-        warn("The change was accepted, but the service now reports the commit email %r instead of %r." % (reported, email))
+        warn("The change was accepted, but the service now reports the commit email %s instead of %r."
+             % (squeeze(repr(reported)), email))
     return user
 
 
@@ -176,7 +179,7 @@ def argument_spec():
 
 
 def main():
-    module = AnsibleModule(argument_spec=argument_spec(), supports_check_mode=True)
+    module = CodeArtsModule(argument_spec())
     try:
         client = build_client(module)
         result = ensure_email(client, module.params, module.check_mode, module.warn)

@@ -84,8 +84,7 @@ user:
       sample: true
 """
 
-from ansible.module_utils.basic import AnsibleModule
-
+from ansible_collections.huaweicloud.codearts.plugins.module_utils.codearts_module import CodeArtsModule
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.errors import CodeArtsError
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.options import build_client, codearts_argument_spec
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.user_email import read_user
@@ -96,7 +95,7 @@ def argument_spec():
 
 
 def main():
-    module = AnsibleModule(argument_spec=argument_spec(), supports_check_mode=True)
+    module = CodeArtsModule(argument_spec())
     try:
         client = build_client(module)
         user = read_user(client)

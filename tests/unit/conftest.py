@@ -17,12 +17,18 @@ class SleepRecorder(object):
         self.delays.append(seconds)
 
 
+NETWORK_VARIABLES = ("REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "NO_PROXY")
+
+
 @pytest.fixture(autouse=True)
 def no_credentials_in_environment(monkeypatch):
-    """Tests must not pick up credentials from the environment of whoever runs them."""
+    """Tests must not pick up credentials, proxies or CA bundles from the environment of whoever runs them."""
     for names in ENVIRONMENT_NAMES.values():
         for name in names:
             monkeypatch.delenv(name, raising=False)
+    for name in NETWORK_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+        monkeypatch.delenv(name.lower(), raising=False)
 
 
 @pytest.fixture
@@ -46,7 +52,7 @@ def sleeps(monkeypatch):
 def make_client(session, sleeps):
     def factory(retries=3, verify=True, timeout=30.0):
         policy = RetryPolicy(retries)
-        credentials = credentials_from_params({"token": TOKEN}, environ={})
+        credentials = credentials_from_params({"token": TOKEN}, None, environ={})
         return http_client.CodeArtsClient("https://codearts.test", credentials, verify, timeout, policy)
     return factory
 

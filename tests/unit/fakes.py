@@ -1,21 +1,24 @@
 """A scripted stand-in for requests.Session, so tests see exactly what the client would send."""
 
+import io
 import json
 
 import requests
+from urllib3 import HTTPResponse
 from urllib3.exceptions import MaxRetryError, NewConnectionError
 
 TOKEN = "unit-test-secret-token"
 
 
 def response(status, body=None, headers=None, raw=None):
-    """A real requests.Response with the given status, JSON body (or raw bytes) and headers."""
+    """A real requests.Response, not yet read (as with stream=True), with the given status, JSON body (or raw bytes) and headers."""
+    content = raw if raw is not None else (b"" if body is None else json.dumps(body).encode("utf-8"))
     answer = requests.Response()
     answer.status_code = status
-    answer._content = raw if raw is not None else (b"" if body is None else json.dumps(body).encode("utf-8"))
     answer.headers["Content-Type"] = "application/json"
     answer.headers["X-Request-Id"] = "req-%d" % status
     answer.headers.update(headers or {})
+    answer.raw = HTTPResponse(body=io.BytesIO(content), headers=dict(answer.headers), status=status, preload_content=False)
     answer.encoding = "utf-8"
     return answer
 
@@ -43,15 +46,22 @@ class Sent(object):
 class FakeSession(object):
     """Answers each request with the next scripted answer: a Response, or an exception to raise."""
 
-    def __init__(self, answers=()):
-        self.answers = list(answers)
-        self.sent = []
-
     def script(self, *answers):
         self.answers.extend(answers)
 
-    def request(self, method, url, json=None, auth=None, **options):
-        prepared = requests.Request(method, url, json=json).prepare()
+    def __init__(self, answers=()):
+        self.answers = list(answers)
+        self.sent = []
+        self.headers = requests.Session().headers
+        self.trust_env = True
+        self.closed = 0
+
+    def close(self):
+        self.closed += 1
+
+    def request(self, method, url, data=None, headers=None, auth=None, **options):
+        merged = dict(self.headers, **(headers or {}))
+        prepared = requests.Request(method, url, data=data, headers=merged).prepare()
         if auth is not None:
             prepared = auth(prepared)
         self.sent.append(Sent(prepared, options))

@@ -39,11 +39,14 @@ def main(argv=None):
     parser.add_argument("--state-dir", required=True, help="directory for the certificates and emulator.json")
     parser.add_argument("--host", type=_loopback, default="127.0.0.1")
     parser.add_argument("--port", type=int, default=0, help="0 picks a free port")
+    parser.add_argument("--no-intermediary", dest="behind_intermediary", action="store_false",
+                        help="check signatures on the headers as sent, not as a load balancer forwards them")
     args = parser.parse_args(argv)
 
     paths = make_certificates(args.state_dir)
     recorder = Recorder(args.host).start()
-    server = EmulatorServer((args.host, args.port), Store(), paths["server.pem"], paths["server.key"], recorder)
+    server = EmulatorServer((args.host, args.port), Store(), paths["server.pem"], paths["server.key"], recorder,
+                            args.behind_intermediary)
     url = "https://%s:%d" % (args.host, server.server_address[1])
     _write_atomically(os.path.join(args.state_dir, "emulator.json"), {
         "emulator_url": url, "emulator_ca_path": paths["ca.pem"], "emulator_pid": os.getpid(),

@@ -9,7 +9,7 @@ import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
-from codearts_emulator import admin, api
+from codearts_emulator import admin, api, intermediary
 from codearts_emulator.faults import BODIES
 
 REDACTED = "<redacted>"
@@ -37,13 +37,13 @@ def _answered_status(fault, status):
 
 
 class Incoming(object):
-    """One request as the API layer sees it."""
+    """One request as the API layer sees it: behind a load balancer unless the emulator runs without one."""
 
-    def __init__(self, method, target, headers, raw_body, body):
+    def __init__(self, method, target, headers, raw_body, body, behind_intermediary=True):
         self.method = method
         parts = urlsplit(target)
         self.path, self.query = parts.path, parts.query
-        self.headers = headers
+        self.headers = intermediary.forwarded(headers) if behind_intermediary else headers
         self.raw_body = raw_body
         self.body = body
 
@@ -83,7 +83,7 @@ class Handler(BaseHTTPRequestHandler):
                 status, response = admin.answer(store, self.command, self.path, body, self.server.recorder)
             self._send(status, response, {})
             return
-        incoming = Incoming(self.command, self.path, self.headers, raw, body)
+        incoming = Incoming(self.command, self.path, self.headers, raw, body, self.server.behind_intermediary)
         with store.lock:
             fault = store.faults.take(incoming.method, incoming.path)
             status, response, headers = self._api(store, incoming, readable, fault)
@@ -149,10 +149,11 @@ class Handler(BaseHTTPRequestHandler):
 class EmulatorServer(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self, address, store, certificate, key, recorder):
+    def __init__(self, address, store, certificate, key, recorder, behind_intermediary=True):
         super().__init__(address, Handler)
         self.store = store
         self.recorder = recorder
+        self.behind_intermediary = behind_intermediary
         context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
         context.load_cert_chain(certificate, key)
         self.socket = context.wrap_socket(self.socket, server_side=True)

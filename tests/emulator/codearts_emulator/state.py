@@ -52,7 +52,7 @@ class User(object):
     """One account: its token, what it may do, and the user object the API returns."""
 
     def __init__(self, number, name, token, commit_email, permissions=("read", "write"), code_required=True,
-                 lowercases_email=False, password=None, domain=DOMAIN, locked=False):
+                 lowercases_email=False, password=None, domain=DOMAIN, locked=False, extra_fields=None):
         self.token = token
         self.password = password
         self.domain = domain
@@ -70,9 +70,9 @@ class User(object):
             "last_activity_on": "2025-05-17",
             "commit_email": commit_email,
             "is_default": True,
-            # Not in the documentation: clients must pass unknown fields through.
-            "tenant_name": "emulated-tenant",
         }
+        # Exactly the SDK's ShowUserEmailsResponse fields unless a test adds fields the service might add later.
+        self.public.update(extra_fields or {})
 
     @property
     def name(self):

@@ -12,7 +12,7 @@ PASSWORD_ENV = {"HW_USER_NAME": "bob", "HW_USER_PASSWORD": "env-pw", "HW_DOMAIN_
 
 
 def chosen(params, environ):
-    return credentials_from_params(dict(params, region="cn-north-4"), environ=environ).method.name
+    return credentials_from_params(params, "cn-north-4", environ=environ).method.name
 
 
 @pytest.mark.parametrize("params, environ, method", [
@@ -35,7 +35,7 @@ def test_precedence(params, environ, method):
 
 
 def test_task_options_win_over_the_environment_option_by_option():
-    credentials = credentials_from_params(dict(access_key="task-AK"), environ=ACCESS_KEY_ENV)
+    credentials = credentials_from_params(dict(access_key="task-AK"), "cn-north-4", environ=ACCESS_KEY_ENV)
     assert credentials.values["access_key"] == "task-AK"
     assert credentials.values["secret_key"] == "env-SK"
 
@@ -43,7 +43,7 @@ def test_task_options_win_over_the_environment_option_by_option():
 def test_the_sdk_variable_names_are_read_after_the_terraform_ones():
     environ = {"HUAWEICLOUD_SDK_AK": "sdk-AK", "HUAWEICLOUD_SDK_SK": "sdk-SK", "HUAWEICLOUD_SDK_SECURITY_TOKEN": "sdk-st",
                "HUAWEICLOUD_SDK_PROJECT_ID": "sdk-pid", "HW_PROJECT_ID": "hw-pid"}
-    credentials = credentials_from_params({}, environ=environ)
+    credentials = credentials_from_params({}, "cn-north-4", environ=environ)
     assert credentials.values == dict(access_key="sdk-AK", secret_key="sdk-SK", security_token="sdk-st", project_id="hw-pid")
     assert sorted(credentials.secret_values()) == ["sdk-SK", "sdk-st"]
 
@@ -62,14 +62,14 @@ def test_empty_environment_variables_count_as_unset():
 ])
 def test_an_incomplete_way_names_what_is_missing(params, environ, missing):
     with pytest.raises(CodeArtsConfigError) as caught:
-        credentials_from_params(params, environ=environ)
+        credentials_from_params(params, "cn-north-4", environ=environ)
     assert missing in str(caught.value)
     assert "pw" not in str(caught.value)
 
 
 def test_no_way_at_all_lists_the_three_with_their_variables():
     with pytest.raises(CodeArtsConfigError) as caught:
-        credentials_from_params({}, environ={})
+        credentials_from_params({}, "cn-north-4", environ={})
     message = str(caught.value)
     for name in ("token (or HW_AUTH_TOKEN)", "access_key (or HW_ACCESS_KEY or HUAWEICLOUD_SDK_AK)",
                  "secret_key (or HW_SECRET_KEY or HUAWEICLOUD_SDK_SK)", "user_name (or HW_USER_NAME)",

@@ -20,7 +20,9 @@ def test_get_returns_the_body_and_sends_the_token_without_following_redirects(ma
     [sent] = session.sent
     assert (sent.method, sent.url) == ("GET", "https://codearts.test/v4/user/emails")
     assert sent.headers["X-Auth-Token"] == TOKEN
-    assert sent.options == {"timeout": 12.5, "verify": "/ca.pem", "allow_redirects": False}
+    assert sent.options == {"timeout": 12.5, "verify": "/ca.pem", "allow_redirects": False, "stream": True, "proxies": {}}
+    assert sent.headers["Content-Type"] == "application/json"
+    assert sent.headers["User-Agent"].startswith("huaweicloud.codearts/")
 
 
 def test_put_sends_the_body_as_json(make_client, session):

@@ -14,7 +14,7 @@ USER = {"name": "alice", "commit_email": "alice@example.com"}
 
 def password_client(**extra):
     params = dict(user_name="alice", password=PASSWORD, domain_name="example-domain", region="cn-north-4", **extra)
-    credentials = credentials_from_params(params, environ={})
+    credentials = credentials_from_params(params, params.get("region"), environ={})
     return http_client.CodeArtsClient("https://codearts.test", credentials, True, 30.0, RetryPolicy(3))
 
 

@@ -6,7 +6,9 @@ from ansible_collections.huaweicloud.codearts.plugins.module_utils.retry import 
 
 
 @pytest.mark.parametrize("header, seconds", [
-    ("0", 0.0), ("7", 7.0), (" 2.5 ", 2.5), ("-3", 0.0), (None, None), ("soon", None), ("", None),
+    ("0", 0.0), ("7", 7.0), (" 2.5 ", 2.5), (None, None), ("soon", None), ("", None),
+    # Not a wait: the usual backoff applies, so a server cannot make the client retry at once.
+    ("-3", None), ("-0.5", None), ("nan", None), ("NaN", None), ("-inf", None),
 ])
 def test_retry_after_in_seconds(header, seconds):
     assert parse_retry_after(header) == seconds
@@ -16,7 +18,7 @@ def test_retry_after_as_an_http_date():
     now = 1_700_000_000.0
     header = email.utils.formatdate(now + 30, usegmt=True)
     assert parse_retry_after(header, now=now) == pytest.approx(30.0)
-    assert parse_retry_after(email.utils.formatdate(now - 30, usegmt=True), now=now) == 0.0
+    assert parse_retry_after(email.utils.formatdate(now - 30, usegmt=True), now=now) is None
 
 
 @pytest.mark.parametrize("jitter, expected", [(0.0, [0.5, 1.0, 2.0, 4.0, 5.0]), (1.0, [1.0, 2.0, 4.0, 8.0, 10.0])])
@@ -37,3 +39,9 @@ def test_retry_after_overrides_backoff_up_to_a_minute():
     assert policy.delay_before_retry(0, "60") == 60.0
     assert policy.delay_before_retry(0, "61") is None
     assert RetryPolicy(retries=0).delay_before_retry(0, "1") is None
+
+
+@pytest.mark.parametrize("header", ["-1", "nan", "-inf"])
+def test_a_retry_after_that_is_no_wait_gets_the_usual_backoff(header):
+    policy = RetryPolicy(retries=3, jitter=lambda: 0.0)
+    assert policy.delay_before_retry(0, header) == policy.backoff(0) == 0.5

@@ -103,13 +103,14 @@ def test_a_change_refused_for_want_of_a_code_points_at_send_verify_code(run_modu
     assert "send_verify_code: true" in result["msg"]
 
 
-def test_a_refused_code_gets_no_send_verify_code_hint(run_module, session):
+def test_a_refused_code_says_how_to_get_a_new_one(run_module, session):
     session.script(response(200, OLD), response(400, {"error": {"code": "DEV.CH.10002", "message": "bad code"}}))
 
     result = run_module(main, args(verify_code=CODE))
 
     assert result["failed"] is True
-    assert "send_verify_code" not in result["msg"]
+    assert "wrong, used or expired" in result["msg"]
+    assert "run again without verify_code and with send_verify_code: true" in result["msg"]
     assert CODE not in str(result)
 
 
