@@ -12,6 +12,8 @@ machine's memory. JSON nested deeper than any real answer is refused too.
 import json
 import zlib
 
+from ansible_collections.huaweicloud.codearts.plugins.module_utils.deadline import DeadlineExceeded
+
 MAX_ANSWER_BYTES = 1024 * 1024
 MAX_JSON_DEPTH = 32
 CHUNK_BYTES = 16384
@@ -93,7 +95,7 @@ def read_capped(raw, headers, cap=MAX_ANSWER_BYTES):
                     break
                 data = decoder.unconsumed_tail
         body += decoder.flush()
-    except (AnswerTooLarge, AnswerBroken):
+    except (AnswerTooLarge, AnswerBroken, DeadlineExceeded):
         raise
     except zlib.error:
         raise AnswerBroken("the answer's compressed body is corrupt") from None

@@ -2,6 +2,8 @@
 
 import io
 import json
+# Bound now: the sleeps fixture replaces time.sleep, and a slow body must really be slow.
+from time import sleep as real_sleep
 
 import requests
 from urllib3 import HTTPResponse
@@ -20,6 +22,38 @@ def response(status, body=None, headers=None, raw=None):
     answer.headers.update(headers or {})
     answer.raw = HTTPResponse(body=io.BytesIO(content), headers=dict(answer.headers), status=status, preload_content=False)
     answer.encoding = "utf-8"
+    return answer
+
+
+class ScriptedBody(io.RawIOBase):
+    """A response body that hands out its bytes in the given pieces, sleeping before each, then raises failure."""
+
+    def __init__(self, pieces, delay=0.0, failure=None):
+        super().__init__()
+        self.pieces = list(pieces)
+        self.delay = delay
+        self.failure = failure
+
+    def readable(self):
+        return True
+
+    def readinto(self, buffer):
+        if self.delay:
+            real_sleep(self.delay)
+        if not self.pieces:
+            if self.failure is not None:
+                raise self.failure
+            return 0
+        piece = self.pieces.pop(0)[:len(buffer)]
+        buffer[:len(piece)] = piece
+        return len(piece)
+
+
+def streamed(status, pieces, headers=None, delay=0.0, failure=None):
+    """A response whose body arrives in pieces (optionally slowly, optionally breaking off with failure)."""
+    answer = response(status, raw=b"", headers=headers)
+    answer.raw = HTTPResponse(body=io.BufferedReader(ScriptedBody(pieces, delay, failure), 1),
+                              headers=dict(answer.headers), status=status, preload_content=False)
     return answer
 
 

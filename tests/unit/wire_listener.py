@@ -37,9 +37,12 @@ class _Handler(BaseHTTPRequestHandler):
         received = Received(self.command, self.path, self.headers, body)
         with self.server.lock:
             self.server.received.append(received)
-            status, document = self.server.answers[(self.command, received.path)]
+            answer = self.server.answers[(self.command, received.path)]
+        status, document, headers = (tuple(answer) + ({},))[:3]
         payload = json.dumps(document).encode("utf-8")
         self.send_response(status)
+        for name, value in headers.items():
+            self.send_header(name, value)
         self.send_header("Content-Type", "application/json;charset=UTF-8")
         self.send_header("Content-Length", str(len(payload)))
         self.send_header("X-Request-Id", "wire-listener")
@@ -53,7 +56,7 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 class WireListener(ThreadingHTTPServer):
-    """answers maps (method, path) to (status, JSON document); received lists what arrived, oldest first."""
+    """answers maps (method, path) to (status, JSON document[, headers]); received lists what arrived, oldest first."""
 
     daemon_threads = True
 
