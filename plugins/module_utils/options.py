@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from ansible.module_utils.basic import env_fallback
 
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.auth import credentials_from_params
+from ansible_collections.huaweicloud.codearts.plugins.module_utils.auth import ENVIRONMENT_NAMES, credentials_from_params
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.endpoints import checked_region, resolve_endpoint
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.errors import CodeArtsConfigError
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.http_client import (
@@ -26,7 +26,7 @@ from ansible_collections.huaweicloud.codearts.plugins.module_utils.network_envir
     proxy_for,
 )
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.retry import RetryPolicy
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.urls import is_loopback, shown
+from ansible_collections.huaweicloud.codearts.plugins.module_utils.urls import is_loopback, shown, user_info
 
 
 def codearts_argument_spec(**module_options):
@@ -92,6 +92,14 @@ def plain_http_warnings(urls_with_credentials, requests_module):
     return warnings
 
 
+def _mask_user_info(module):
+    """A URL with user-info is refused later; mask that part now, or Ansible would print it with the task's arguments."""
+    urls = [module.params.get("endpoint"), module.params.get("auth_url")]
+    urls += [os.environ.get(name) for name in ENVIRONMENT_NAMES["auth_url"]]
+    for url in urls:
+        module.no_log_values.update(user_info(url))
+
+
 def build_client(module):
     """Check the shared options and return a CodeArtsClient; raises CodeArtsError, sends nothing.
 
@@ -99,6 +107,7 @@ def build_client(module):
     every credential the client holds: those read from the environment now, an IAM token once obtained.
     """
     params = module.params
+    _mask_user_info(module)
     _check_limits(params)
     region = checked_region(params.get("region"))
     base_url = resolve_endpoint(params.get("endpoint"), region)

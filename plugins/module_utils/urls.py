@@ -35,6 +35,18 @@ def shown(url):
     return squeeze(url, MAX_SHOWN_CHARS)
 
 
+def user_info(value):
+    """What must be masked of a URL's user-info: all of it, and its password (not a user name alone, which may be short)."""
+    if not value or "://" not in value:
+        return []
+    authority = value.strip().split("://", 1)[1].split("/", 1)[0]
+    if "@" not in authority:
+        return []
+    info = authority.rsplit("@", 1)[0]
+    password = info.partition(":")[2]
+    return [part for part in (info, password) if part]
+
+
 def _valid_host(host):
     try:
         ipaddress.ip_address(host)

@@ -170,3 +170,17 @@ def test_every_failure_before_any_request_carries_the_same_keys(run_module, sess
 
 def test_the_base_class_is_an_ansible_module():
     assert issubclass(CodeArtsModule, __import__("ansible.module_utils.basic", fromlist=["AnsibleModule"]).AnsibleModule)
+
+
+@pytest.mark.parametrize("option", ["endpoint", "auth_url"])
+@pytest.mark.parametrize("url, masked", [
+    ("https://u:HOSTILE-MARK@127.0.0.1:9", {"u:HOSTILE-MARK", "HOSTILE-MARK"}),
+    ("https://HOSTILE-MARK@127.0.0.1:9", {"HOSTILE-MARK"}),
+    ("http://:HOSTILE-MARK@127.0.0.1:9/v3", {":HOSTILE-MARK", "HOSTILE-MARK"}),
+])
+def test_user_info_in_a_url_is_masked_before_it_is_refused(session, option, url, masked):
+    task = module(user_name="alice", password="pw", domain_name="d", **{option: url})
+    with pytest.raises(CodeArtsConfigError, match="must not hold a user name or password"):
+        build_client(task)
+    assert masked <= task.no_log_values
+    assert "u" not in task.no_log_values
