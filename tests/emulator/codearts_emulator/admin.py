@@ -8,6 +8,7 @@ POST /_emulator/users           add a user: {"name", "token", "commit_email", ..
 POST /_emulator/codes           make {"code"} the valid verification code of {"user"} for {"email"}
 POST /_emulator/faults          arm a fault (see faults.py)
 GET  /_emulator/recorder        what reached the second listener (see recorder.py)
+GET  /_emulator/iam-tokens      the tokens the emulated IAM has issued (tests look for them in output)
 POST /_emulator/reset           back to the seed users, with no codes, faults or logged requests
 """
 
@@ -39,6 +40,8 @@ def answer(store, method, target, body, recorder):
     if method == "POST" and path == "faults":
         problem = store.faults.arm(body)
         return (400, {"error": problem}) if problem else (201, {"armed": body})
+    if method == "GET" and path == "iam-tokens":
+        return 200, {"tokens": sorted(store.iam_tokens)}
     if method == "GET" and path == "recorder":
         with recorder.lock:
             return 200, {"url": recorder.url, "received": list(recorder.received)}

@@ -11,9 +11,12 @@ A fault is a dict:
   retry_after  for "status": the Retry-After header, if any
   apply    for "status": run the real request first, so the change is made and only the answer is bad
   seconds  for "slow"; location for "redirect"
+Hostile answers (huge, gzip_bomb, endless, ...) are kinds too: see hostile.py.
 """
 
-KINDS = ("status", "reset", "lost_answer", "slow", "redirect")
+from codearts_emulator import hostile
+
+KINDS = ("status", "reset", "lost_answer", "slow", "redirect") + hostile.KINDS
 BODIES = {
     "json": (b'{"error_code": "EMULATED.FAULT", "error_msg": "Injected fault"}', "application/json;charset=UTF-8"),
     "html": (b"<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>", "text/html"),

@@ -9,7 +9,7 @@ import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
-from codearts_emulator import admin, api, intermediary
+from codearts_emulator import admin, api, hostile, intermediary
 from codearts_emulator.faults import BODIES
 
 REDACTED = "<redacted>"
@@ -33,6 +33,8 @@ def _answered_status(fault, status):
         return int(fault.get("status", 503))
     if kind == "redirect":
         return 302
+    if kind == "echo":
+        return int(fault.get("status", 400))
     return None if kind in ("reset", "lost_answer") else status
 
 
@@ -77,6 +79,7 @@ class Handler(BaseHTTPRequestHandler):
 
     def _handle(self):
         raw, body, readable = self._read_body()
+        self.raw_body = raw
         store = self.server.store
         if self.path.startswith(admin.PREFIX):
             with store.lock:
@@ -116,6 +119,9 @@ class Handler(BaseHTTPRequestHandler):
             # Linger 0 makes the close a TCP reset: the client sees the connection drop with no answer.
             self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
             self.close_connection = True
+            return
+        if kind in hostile.KINDS:
+            hostile.answer(self, fault, status, response)
             return
         if kind == "slow":
             time.sleep(float(fault.get("seconds", 5)))
