@@ -9,7 +9,9 @@ POST /_emulator/codes           make {"code"} the valid verification code of {"u
 POST /_emulator/faults          arm a fault (see faults.py)
 GET  /_emulator/recorder        what reached the second listener (see recorder.py)
 GET  /_emulator/iam-tokens      the tokens the emulated IAM has issued (tests look for them in output)
-POST /_emulator/reset           back to the seed users, with no codes, faults or logged requests
+POST /_emulator/reset           back to the seed users, with no codes, faults or logged requests; an optional
+                                body {"users": [...], "faults": [...]} adds users and arms faults at once
+GET  /_emulator/view?email=X    the request log, X's mailbox and what reached the recorder, in one answer
 """
 
 from urllib.parse import parse_qs, urlsplit
@@ -53,8 +55,24 @@ def answer(store, method, target, body, recorder):
         except TypeError as exc:
             return 400, {"error": "bad user: %s" % exc}
     if method == "POST" and path == "reset":
-        store.reset()
+        return _reset(store, body or {}, recorder)
+    if method == "GET" and path == "view":
+        email = parse_qs(parts.query).get("email", [""])[0]
         with recorder.lock:
-            del recorder.received[:]
-        return 200, {"reset": True}
+            received = list(recorder.received)
+        return 200, {"requests": store.snapshot_requests(), "codes": list(store.mailbox.get(email, [])),
+                     "recorder": received}
     return 404, {"error": "unknown control request %s %s" % (method, parts.path)}
+
+
+def _reset(store, body, recorder):
+    store.reset()
+    with recorder.lock:
+        del recorder.received[:]
+    for user in body.get("users", []):
+        store.add_user(user)
+    for fault in body.get("faults", []):
+        problem = store.faults.arm(fault)
+        if problem:
+            return 400, {"error": problem}
+    return 200, {"reset": True}

@@ -13,7 +13,7 @@ run_playbook hostile.yml --diff -vvvv "$@" > "${out}/stdout.txt" 2> "${out}/stde
     || { grep -E -B4 -A4 '"assertion"' "${out}/stdout.txt" | cut -c1-3000; tail -n 5 "${out}/stdout.txt"; cat "${out}/stderr.txt"; exit 1; }
 grep -h -E "^testhost +:" "${out}/stdout.txt"
 grep -E -A60 '"msg": \[' "${out}/stdout.txt" | sed -n '/hostile_rows\|"msg": \[/,/\]/p' | head -n 40
-grep -E '"msg": "[0-9]+ hostile inputs' "${out}/stdout.txt"
+grep -E '"msg": "[0-9]+ hostile inputs refused' "${out}/stdout.txt"
 
 # Secrets: what the cases send as credentials, the markers of the hostile inputs, and any token IAM issued.
 secrets=(alice-token carol-token zoe-token alice-password carol-temp-secret carol-security-token HOSTILE-SECRET-MARK
