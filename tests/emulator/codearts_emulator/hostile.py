@@ -79,8 +79,11 @@ def _endless(handler, fault, status, response):
     _reset(handler)
 
 
+DRIPPED_USER = {"id": 1, "name": "drip", "commit_email": "drip@example.com", "state": "active"}
+
+
 def _drip(handler, fault, status, response):
-    payload = json.dumps(response).encode("utf-8")
+    payload = json.dumps(response if response is not None else DRIPPED_USER).encode("utf-8")
     _headers(handler, 200, {"Content-Type": "application/json", "Content-Length": str(len(payload))})
     started = time.monotonic()
     for byte in payload:
