@@ -11,19 +11,26 @@ options:
   endpoint:
     description:
       - Base URL of the CodeArts Repo API, for example V(https://codehub-ext.cn-north-4.myhuaweicloud.com).
-      - Only a scheme, a host and an optional port; a path, query or user name in it is rejected before any request.
-      - Takes precedence over O(region). Plain V(http://) to a host other than the loopback address works but warns.
+      - Only a scheme, a host and an optional port. A path, query, fragment, white space, or a user name or password in it
+        is rejected before any request; the refusal never shows the user name or password.
+      - Takes precedence over O(region). Plain V(http://) works but warns, unless it goes straight to the loopback address
+        (a proxy from the environment in between warns too).
       - If not set, the value of the E(HW_CODEARTS_ENDPOINT) environment variable is used.
     type: str
   region:
     description:
       - Huawei Cloud region whose CodeArts Repo endpoint to use when O(endpoint) is not set, for example V(cn-north-4).
       - The collection knows the endpoints of the regions in the official SDK's table; for any other region set O(endpoint).
+      - Only the shape of a region name is accepted (lower-case letters, digits and hyphens), wherever it comes from,
+        because it becomes part of host names and of the IAM token's scope. Surrounding white space is removed.
       - If not set, the value of the E(HW_REGION_NAME) environment variable is used.
     type: str
   token:
     description:
       - IAM user token, sent in the C(X-Auth-Token) header. Tokens expire 24 hours after they are issued.
+      - This and the other values that travel in (or sign) headers, O(access_key), O(secret_key), O(security_token) and
+        O(project_id), are rejected before any request when they hold a control character (such as a line break or NUL)
+        or a character outside Latin-1, or are longer than 65,536 characters. The message names the option, never the value.
       - If not set, the value of the E(HW_AUTH_TOKEN) environment variable is used.
       - The first of three ways to authenticate; see the notes for how one is chosen.
     type: str
@@ -45,7 +52,8 @@ options:
     type: str
   project_id:
     description:
-      - Project ID sent as C(X-Project-Id) with signed requests.
+      - Project ID sent as C(X-Project-Id) with signed requests, and signed. Only sent when set; the collection never looks
+        it up from IAM (see the user guide for when it is needed).
       - If not set, the value of the E(HW_PROJECT_ID) environment variable is used, then E(HUAWEICLOUD_SDK_PROJECT_ID).
     type: str
   user_name:
@@ -72,6 +80,7 @@ options:
   auth_url:
     description:
       - IAM endpoint for password login, with or without its trailing C(/v3), for example V(https://iam.cn-north-4.myhuaweicloud.com/v3).
+      - A user name or password in it is rejected before any request, without showing it. Plain V(http://) warns, as for O(endpoint).
       - If not set, the value of the E(HW_AUTH_URL) environment variable is used; else it is derived from O(region)
         (V(https://iam.eu-west-101.myhuaweicloud.eu/v3) for V(eu-west-101)).
     type: str
@@ -83,11 +92,15 @@ options:
     default: true
   ca_path:
     description:
-      - Path of a PEM file of CA certificates to check the service's certificate against, instead of the system's.
+      - Path of a PEM file of CA certificates to check the service's certificate against, instead of the default bundle.
+      - When not set, the bundle named by the E(REQUESTS_CA_BUNDLE) or E(CURL_CA_BUNDLE) environment variable is used if one
+        is set (a path that does not exist fails, naming the variable), else the CA bundle of the C(requests) library.
     type: path
   timeout:
     description:
-      - Seconds to wait for the service to accept the connection, and again for each answer.
+      - Seconds each attempt of a request may take in all, from connecting to reading the last byte of the answer.
+        An answer that arrives too slowly, or never ends, is cut off at this deadline. Retries get a new deadline each;
+        the waits between them are not counted.
     type: float
     default: 30
   retries:
@@ -110,6 +123,11 @@ notes:
   - A way that is only partly set (an access key without its secret key, a user name without a password or domain) fails
     before any request, naming what is missing. A task's own option always wins over the environment variable named for it.
   - Redirects are never followed, because the credentials would travel to another address; the task fails and names the redirect.
+  - Besides the credential variables named above, the only environment variables that shape connections are the proxy
+    variables E(HTTPS_PROXY), E(HTTP_PROXY), E(ALL_PROXY) and E(NO_PROXY) (in either case), and E(REQUESTS_CA_BUNDLE) or
+    E(CURL_CA_BUNDLE) when O(ca_path) is not set. C(~/.netrc) is never read.
+  - Answers larger than 1 MiB (after decompression), or JSON nested more than 32 levels deep, are refused with a clear
+    message; the service's answers are a few hundred bytes.
   - Failures return C(status), C(error_code), C(error_msg) and C(request_id) next to C(msg)
     (each V(null) when the service gave none), so a playbook can act on them. No token, key or code ever appears in them.
 """
