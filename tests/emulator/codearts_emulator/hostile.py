@@ -27,7 +27,7 @@ def _gzip_of_zeros(size):
     if size not in _BOMBS:
         compressor = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
         block = b"\0" * (1024 * 1024)
-        parts = [compressor.compress(block) for _ in range(size // len(block))]
+        parts = [compressor.compress(block) for _block in range(size // len(block))]
         _BOMBS[size] = b"".join(parts) + compressor.flush()
     return _BOMBS[size]
 

@@ -20,7 +20,7 @@ from ansible_collections.huaweicloud.codearts.plugins.module_utils.user_email im
     send_verify_code,
     write_email,
 )
-from ansible_collections.huaweicloud.codearts.tests.unit.fakes import TOKEN, response, streamed
+from ansible_collections.huaweicloud.codearts.tests.unit.fakes import response, streamed
 
 USER = {"id": 7, "name": "alice", "commit_email": "alice@example.com"}
 NEW = dict(USER, commit_email="alice.new@example.com")
@@ -30,7 +30,7 @@ BROKEN = ConnectionResetError(104, "Connection reset by peer")
 def gzip_bomb(expanded_bytes):
     compressor = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
     block = b"\0" * (1024 * 1024)
-    data = b"".join(compressor.compress(block) for _ in range(expanded_bytes // len(block)))
+    data = b"".join(compressor.compress(block) for _block in range(expanded_bytes // len(block)))
     return data + compressor.flush()
 
 
@@ -75,7 +75,7 @@ def test_a_gzip_answer_within_the_cap_is_read(make_client, session):
     ("br", b"\x1b", r"content encoding this client does not read \(br\)"),
 ])
 def test_a_bad_or_unknown_encoding_on_a_read_is_retried_then_explained(make_client, session, encoding, raw, message):
-    session.script(*[response(200, raw=raw, headers={"Content-Encoding": encoding}) for _ in range(2)])
+    session.script(*[response(200, raw=raw, headers={"Content-Encoding": encoding}) for _attempt in range(2)])
 
     with pytest.raises(CodeArtsRequestError, match=message):
         make_client(retries=1).get("/v4/user/emails")

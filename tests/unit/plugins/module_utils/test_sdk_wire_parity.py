@@ -47,7 +47,7 @@ SHAPES = {
 CALLS = {
     "read the user": (
         lambda sdk: sdk.show_user_emails(ShowUserEmailsRequest()),
-        lambda client: user_email.read_user(client)),
+        user_email.read_user),
     "change the email with a code": (
         lambda sdk: sdk.update_user_emails(UpdateUserEmailsRequest(body=ModifyEmailAddressDto(email=NEW_EMAIL, verify_code=CODE))),
         lambda client: user_email.write_email(client, NEW_EMAIL, CODE)),
