@@ -40,6 +40,8 @@ options:
     description:
       - The verification code the service mailed to O(email). Sent with the change; never logged or shown.
       - Each code can be used once. When it is set, O(send_verify_code) is ignored.
+      - An empty or blank value (as AWX sends an unanswered survey question) means no code. Surrounding white space is
+        removed; a code longer than 1,000 characters or with a control character is rejected before any request.
     type: str
   send_verify_code:
     description:
@@ -110,6 +112,7 @@ from ansible_collections.huaweicloud.codearts.plugins.module_utils.error_body im
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.errors import CodeArtsError, CodeArtsRequestError
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.options import build_client, codearts_argument_spec
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.user_email import read_user, send_verify_code, write_email
+from ansible_collections.huaweicloud.codearts.plugins.module_utils.verify_code import checked_verify_code
 
 NOTHING = "nothing"
 SEND_CODE = "send_code"
@@ -148,9 +151,10 @@ def _write(client, email, verify_code, warn):
 
 def ensure_email(client, params, check_mode, warn):
     email = checked_email(params["email"])
+    verify_code = checked_verify_code(params.get("verify_code"))
     current = read_user(client)
     current_email = current.get("commit_email")
-    action = choose_action(current_email, email, params.get("verify_code"), params["send_verify_code"])
+    action = choose_action(current_email, email, verify_code, params["send_verify_code"])
     after_email = email if action == WRITE else current_email
     result = dict(
         changed=action != NOTHING,
@@ -166,7 +170,7 @@ def ensure_email(client, params, check_mode, warn):
     if action == SEND_CODE:
         send_verify_code(client, email)
     else:
-        result["user"] = _write(client, email, params.get("verify_code"), warn)
+        result["user"] = _write(client, email, verify_code, warn)
     return result
 
 

@@ -142,3 +142,35 @@ def test_a_bad_email_fails_before_any_request(run_module, session, email):
     assert result["failed"] is True
     assert result["msg"].startswith("email is not a usable address")
     assert session.sent == []
+
+
+@pytest.mark.parametrize("blank", ["", "   ", None])
+def test_a_blank_code_means_no_code_so_one_is_mailed(run_module, session, blank):
+    session.script(response(200, OLD), response(201, {"result": "Verification Code Sent"}))
+
+    result = run_module(main, args(verify_code=blank, send_verify_code=True))
+
+    assert result["changed"] is True and result["verify_code_sent"] is True
+    assert session.methods == ["GET", "POST"]
+
+
+def test_a_code_is_sent_without_surrounding_white_space(run_module, session):
+    session.script(response(200, OLD), response(200, NEW))
+
+    run_module(main, args(verify_code="  %s \n" % CODE))
+
+    assert session.sent[1].json == {"email": "alice.new@example.com", "verify_code": CODE}
+
+
+@pytest.mark.parametrize("code, problem", [
+    ("C" * 1001, "it is 1001 characters long"), ("AB\r\nCD", "it contains a control character"),
+    ("AB\x00CD", "it contains a control character"),
+])
+def test_a_code_the_service_cannot_take_is_refused_before_any_request_without_quoting_it(run_module, session, code, problem):
+    result = run_module(main, args(verify_code=code))
+
+    assert result["failed"] is True
+    assert result["msg"].startswith("verify_code is not usable: %s" % problem)
+    assert result["msg"].endswith("Nothing was sent to the service.")
+    assert "AB" not in result["msg"].replace("ABLE", "")
+    assert session.sent == []
