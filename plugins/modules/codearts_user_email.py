@@ -83,6 +83,49 @@ EXAMPLES = r"""
 """
 
 RETURN = r"""
+msg:
+  description:
+    - What happened, in words.
+    - When a code is mailed (or would be, in check mode), says to run again with O(verify_code).
+    - On failure, what the service answered (HTTP status, its error code and message, the request id) and what to do.
+  returned: when a verification code is mailed, and on failure
+  type: str
+  sample: "A verification code was mailed to dev@example.com. Run the task again with verify_code set to the code from that mailbox."
+status:
+  description: The HTTP status of the answer that made the task fail; V(null) when there was none (for example a refused option).
+  returned: failure
+  type: int
+  sample: 403
+error_code:
+  description: The service's error code, from any of the error body shapes it uses; V(null) when it gave none.
+  returned: failure
+  type: str
+  sample: CH.004403
+error_msg:
+  description: The service's error message; V(null) when it gave none. Never holds a credential.
+  returned: failure
+  type: str
+  sample: Insufficient permissions. Apply for the required permissions and try again.
+request_id:
+  description: The C(X-Request-Id) of the answer, to quote to Huawei Cloud support; V(null) when there was none.
+  returned: failure
+  type: str
+  sample: 89ad47482c174e47a88777626c2efa35
+diff:
+  description:
+    - The commit email before and after the task (in check mode, after the real run would).
+    - When a verification code is mailed, before and after are the same, since no email changed.
+  returned: success
+  type: dict
+  contains:
+    before:
+      description: The commit email the service reported first.
+      type: dict
+      sample: {commit_email: alice@example.com}
+    after:
+      description: The commit email the user has after the task.
+      type: dict
+      sample: {commit_email: dev@example.com}
 user:
   description:
     - The user as the service reports it after the task, from the answer to the change (no extra read).

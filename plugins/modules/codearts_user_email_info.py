@@ -39,6 +39,33 @@ EXAMPLES = r"""
 """
 
 RETURN = r"""
+msg:
+  description:
+    - What happened, in words.
+    - On failure, what the service answered (HTTP status, its error code and message, the request id) and what to do.
+  returned: failure
+  type: str
+  sample: "GET /v4/user/emails failed: the service answered with an error; HTTP status 403; ..."
+status:
+  description: The HTTP status of the answer that made the task fail; V(null) when there was none (for example a refused option).
+  returned: failure
+  type: int
+  sample: 403
+error_code:
+  description: The service's error code, from any of the error body shapes it uses; V(null) when it gave none.
+  returned: failure
+  type: str
+  sample: CH.004403
+error_msg:
+  description: The service's error message; V(null) when it gave none. Never holds a credential.
+  returned: failure
+  type: str
+  sample: Insufficient permissions. Apply for the required permissions and try again.
+request_id:
+  description: The C(X-Request-Id) of the answer, to quote to Huawei Cloud support; V(null) when there was none.
+  returned: failure
+  type: str
+  sample: 89ad47482c174e47a88777626c2efa35
 user:
   description:
     - The user as the service reports it. Fields the service adds beyond those listed here are returned as they come.
