@@ -68,7 +68,7 @@ def leaked(secrets, stdout, events):
     return [secret for secret in secrets if secret in text]
 
 
-def run_job(root, emulator, environment, email, playbook=None):
+def run_job(root, emulator, environment, email, playbook=None, survey=None):
     private = tempfile.mkdtemp(prefix="awx-job-")
     os.makedirs(os.path.join(private, "project"))
     os.makedirs(os.path.join(private, "inventory"))
@@ -80,7 +80,7 @@ def run_job(root, emulator, environment, email, playbook=None):
         handle.write("localhost ansible_connection=local ansible_python_interpreter=%s\n" % sys.executable)
     job = ansible_runner.run(
         private_data_dir=private, playbook="user_email.yml", envvars=environment, verbosity=3, quiet=True,
-        extravars={"codearts_ca_path": emulator["emulator_ca_path"], "codearts_email": email})
+        extravars=dict({"codearts_ca_path": emulator["emulator_ca_path"], "codearts_email": email}, **(survey or {})))
     return job, job.stdout.read(), list(job.events)
 
 
@@ -108,6 +108,40 @@ def check_way(root, emulator, inputs, injectors, way):
     return not problems
 
 
+def emulator_get(emulator, path):
+    context = ssl.create_default_context(cafile=emulator["emulator_ca_path"])
+    with urllib.request.urlopen(emulator["emulator_url"] + "/_emulator/" + path, context=context) as answer:
+        return json.load(answer)
+
+
+def check_survey(root, emulator, inputs, injectors):
+    """A job template whose optional survey question codearts_verify_code AWX sends blank, null, then answered."""
+    email = "alice.survey@example.com"
+    environment = inject(inputs, injectors, {"token": "alice-token", "endpoint": emulator["emulator_url"]})
+    reset(emulator)
+    launches = [("blank answer", ""), ("null answer", None), ("the mailed code", "<code>"), ("blank again", "")]
+    problems = []
+    for label, answer in launches:
+        codes = emulator_get(emulator, "mailbox?email=" + email)["codes"]
+        code = codes[-1] if answer == "<code>" and codes else answer
+        job, stdout, events = run_job(root, emulator, environment, email, survey={"codearts_verify_code": code})
+        results = [event["event_data"]["res"] for event in events if event.get("event") == "runner_on_ok"
+                   and event["event_data"].get("task_action") == "huaweicloud.codearts.codearts_user_email"]
+        mailed = len(emulator_get(emulator, "mailbox?email=" + email)["codes"]) - len(codes)
+        now = emulator_get(emulator, "users/alice")["commit_email"]
+        expected = {"blank answer": (True, 1, "alice@example.com"), "null answer": (True, 1, "alice@example.com"),
+                    "the mailed code": (True, 0, email), "blank again": (False, 0, email)}[label]
+        seen = (bool(results and results[0].get("changed")), mailed, now)
+        if job.status != "successful" or seen != expected:
+            problems.append("%s: job %s, (changed, codes mailed, email) %s, expected %s" % (label, job.status, seen, expected))
+        if answer == "<code>" and leaked([code, "alice-token"], stdout, events):
+            problems.append("%s: the code or token appears in the job output" % label)
+        print("AWX survey launch with %s (%r): %s, changed %s, %d code(s) mailed, email %s" % (
+            label, code if answer != "<code>" else "<code>", job.status, seen[0], mailed, now))
+    print("AWX survey flow: %s" % ("; ".join(problems) or "ok"))
+    return not problems
+
+
 def check_the_leak_check(root, emulator, inputs, injectors):
     environment = inject(inputs, injectors, {"password": "canary-password-value"})
     job, stdout, events = run_job(root, emulator, environment, "unused@example.com", playbook=CANARY_PLAYBOOK)
@@ -125,6 +159,7 @@ def main(emulator_json, root):
         print("AWX refuses injected variables starting with ANSIBLE_: %s" % names)
         return 1
     results = [check_way(root, emulator, inputs, injectors, way) for way in sorted(WAYS)]
+    results.append(check_survey(root, emulator, inputs, injectors))
     results.append(check_the_leak_check(root, emulator, inputs, injectors))
     print("%d passed, %d failed" % (results.count(True), results.count(False)))
     return 0 if all(results) else 1
