@@ -1,23 +1,43 @@
 #!/usr/bin/env bash
-# Run every test of the collection on a fresh machine, installing what it needs from the package index:
-#   ansible-test sanity, units and integration on ansible-core 2.19 (Python 3.11) and on the newest
-#   ansible-core (Python 3.12); ansible-lint (production profile); antsibull-docs; antsibull-changelog;
-#   ansible-galaxy collection build and install; ansible-doc on the installed collection; and what
-#   ansible-builder would install for an execution environment with the collection.
-# Exits non-zero when anything fails. Set CODEARTS_TEST_WORKDIR to keep the work directory.
+# Run every test of the collection on a fresh machine, installing what it needs from the package indexes:
+#   - ansible-test sanity and units on ansible-core 2.16 (Python 3.12), 2.17, 2.18, 2.19, 2.20 and the newest;
+#     ansible-test integration on 2.16 (Python 3.12) and on the newest;
+#   - the modules compiled with the oldest Python they declare (tests/config.yml);
+#   - ansible-lint (production profile) at the checkout root with no arguments, as a user runs it;
+#   - antsibull-docs lint and antsibull-changelog lint;
+#   - ansible-galaxy collection build and install, the artifact's contents, ansible-doc on the installed collection;
+#   - ansible-builder introspect, and ansible-builder create on the execution-environment definitions;
+#   - galaxy-importer on the built tarball (without containers);
+#   - the documentation site, built offline with warnings as errors.
+# Exits non-zero when anything fails; the summary gives each step's time. The work directory is removed at
+# the end unless CODEARTS_TEST_WORKDIR names one to keep (its virtualenvs are then reused).
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-work="${CODEARTS_TEST_WORKDIR:-$(mktemp -d)}"
-mkdir -p "${work}"
-# ansible-core releases tested: "python version|pip requirement"
-matrix=("3.11|ansible-core>=2.19,<2.20" "3.12|ansible-core")
-lint_python="3.11"
+if [ -n "${CODEARTS_TEST_WORKDIR:-}" ]; then
+    work="${CODEARTS_TEST_WORKDIR}"
+    mkdir -p "${work}"
+else
+    work="$(mktemp -d)"
+    trap 'rm -rf "${work}"' EXIT
+fi
+# "ansible-core requirement|Python version|ansible-test commands"
+matrix=(
+    "ansible-core>=2.16,<2.17|3.12|sanity units integration"
+    "ansible-core>=2.17,<2.18|3.12|sanity units"
+    "ansible-core>=2.18,<2.19|3.12|sanity units"
+    "ansible-core>=2.19,<2.20|3.11|sanity units"
+    "ansible-core>=2.20,<2.21|3.12|sanity units"
+    "ansible-core>=2.21|3.12|sanity units integration"
+)
+tools_python="3.11"
+tools=(ansible-core ansible-lint antsibull-docs antsibull-changelog ansible-builder galaxy-importer
+       -r "${repo}/docs/docsite/requirements.txt")
 started=$SECONDS
 summary=()
 
 step() { printf '\n===== %s =====\n' "$*"; }
-record() { summary+=("$(printf '%-58s %4ss' "$1" "$2")"); }
+record() { summary+=("$(printf '%-66s %4ss' "$1" "$2")"); }
 
 find_python() {  # the interpreter for a version, from PATH or pyenv's versions
     local version="$1" candidate
@@ -31,10 +51,10 @@ find_python() {  # the interpreter for a version, from PATH or pyenv's versions
     return 1
 }
 
-make_venv() {  # make_venv DIR PYTHON PACKAGE...
+make_venv() {  # make_venv DIR PYTHON PACKAGE...: create (or reuse) a virtualenv and install the packages
     local dir="$1" python="$2"
     shift 2
-    "${python}" -m venv "${dir}"
+    [ -x "${dir}/bin/python" ] || "${python}" -m venv "${dir}"
     "${dir}/bin/python" -m pip install --quiet --upgrade pip
     "${dir}/bin/python" -m pip install --quiet "$@"
 }
@@ -46,7 +66,7 @@ copy_collection() {  # ansible-test needs the collection at .../ansible_collecti
     if git -C "${repo}" rev-parse --git-dir >/dev/null 2>&1; then
         git -C "${repo}" ls-files -co --exclude-standard -z | (cd "${repo}" && tar --null -cf - -T -) | tar -xf - -C "${target}"
     else
-        (cd "${repo}" && tar --exclude=./tests/output -cf - .) | tar -xf - -C "${target}"
+        (cd "${repo}" && tar --exclude=./tests/output --exclude=./.ansible -cf - .) | tar -xf - -C "${target}"
     fi
     echo "${target}"
 }
@@ -63,78 +83,85 @@ PY
     cp "${repo}/tools/get_pip_standin.py" "${HOME}/.ansible/test/cache/get_pip_${version//./_}.py"
 }
 
-ensure_shellcheck() {  # ansible-test skips its shellcheck sanity test, with only a warning, when the program is missing
-    if command -v shellcheck >/dev/null; then
-        return 0
-    fi
+ensure_debian_packages() {  # shellcheck (else ansible-test skips its test with only a warning), pandoc (the docs site)
+    local missing=() program
+    for program in shellcheck pandoc; do
+        command -v "${program}" >/dev/null || missing+=("${program}")
+    done
+    [ "${#missing[@]}" -eq 0 ] && return 0
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-        step "installing shellcheck (Debian package) for ansible-test's shellcheck sanity test"
-        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq shellcheck
+        step "installing ${missing[*]} (Debian packages)"
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
     else
-        echo "shellcheck is missing and cannot be installed here; ansible-test would skip its shellcheck test." >&2
+        echo "${missing[*]} missing and cannot be installed here (needs root and apt-get)." >&2
         return 1
     fi
 }
 
-ensure_shellcheck
+t=$SECONDS
+ensure_debian_packages
+record "Debian packages (shellcheck, pandoc)" $((SECONDS - t))
 
-for entry in "${matrix[@]}"; do
-    version="${entry%%|*}"
-    requirement="${entry#*|}"
+step "the modules compile with the oldest Python they declare"
+t=$SECONDS
+floor="$(sed -n 's/.*python_requires: *">=\([0-9.]*\)".*/\1/p' "${repo}/tests/config.yml")"
+"$(find_python "${floor}")" -m compileall -q "${repo}/plugins"
+find "${repo}/plugins" -name __pycache__ -prune -exec rm -rf {} +
+record "plugins compile on Python ${floor} (tests/config.yml floor)" $((SECONDS - t))
+
+for index in "${!matrix[@]}"; do
+    IFS='|' read -r requirement version commands <<< "${matrix[${index}]}"
     python="$(find_python "${version}")"
-    venv="${work}/venv-${version}"
-    extra=()
-    if [ "${version}" = "${lint_python}" ]; then
-        extra=(ansible-lint antsibull-docs antsibull-changelog ansible-builder)
-    fi
-    step "Python ${version}: installing ${requirement} ${extra[*]}"
+    venv="${work}/venv-${index}"
+    step "Python ${version}: installing ${requirement}"
     t=$SECONDS
-    make_venv "${venv}" "${python}" "${requirement}" requests "${extra[@]}"
+    make_venv "${venv}" "${python}" "${requirement}"
     core="ansible-core $("${venv}/bin/python" -c 'from ansible.release import __version__; print(__version__)')"
     record "install ${core} (Python ${version})" $((SECONDS - t))
     install_get_pip_standin "${venv}"
-    collection="$(copy_collection "${work}/tree-${version}")"
-    for command in sanity units integration; do
+    collection="$(copy_collection "${work}/tree-${index}")"
+    for command in ${commands}; do
         step "${core}, Python ${version}: ansible-test ${command}"
         t=$SECONDS
-        (cd "${collection}" && "${venv}/bin/ansible-test" "${command}" --venv --python "${version}" --color no) 2>&1 \
-            | tee "${work}/${command}-${version}.log"
-        if grep -q "Required program .* not found" "${work}/${command}-${version}.log"; then
+        log="${work}/${command}-${index}.log"
+        (cd "${collection}" && "${venv}/bin/ansible-test" "${command}" --venv --python "${version}" --color no) 2>&1 | tee "${log}"
+        if grep -q "Required program .* not found" "${log}"; then
             echo "ansible-test ${command} skipped a test for want of a program (see above): that is a failure here." >&2
             exit 1
         fi
-        record "ansible-test ${command}: ${core}" $((SECONDS - t))
+        if grep -q "does not support Ansible version" "${log}"; then
+            echo "${core} warned that the collection does not support it (see above): requires_ansible is wrong." >&2
+            exit 1
+        fi
+        record "ansible-test ${command}: ${core} (Python ${version})" $((SECONDS - t))
     done
 done
 
-lint_venv="${work}/venv-${lint_python}"
-collection="$(copy_collection "${work}/tree-lint")"
-export PATH="${lint_venv}/bin:${PATH}"
-
-step "ansible-lint (production profile)"
+step "Python ${tools_python}: installing the ecosystem tools"
 t=$SECONDS
-# Its syntax checks must resolve the collection's own modules and action group, and the test playbooks'
-# setup role, as ansible-test does when it runs them.
-(cd "${collection}" && ANSIBLE_COLLECTIONS_PATH="${work}/tree-lint" \
-    ANSIBLE_ROLES_PATH="${collection}/tests/integration/targets" ansible-lint --profile production)
-record "ansible-lint --profile production" $((SECONDS - t))
+tools_venv="${work}/venv-tools"
+make_venv "${tools_venv}" "$(find_python "${tools_python}")" "${tools[@]}"
+record "install ansible-lint, antsibull, ansible-builder, galaxy-importer, Sphinx" $((SECONDS - t))
+export PATH="${tools_venv}/bin:${PATH}"
+collection="$(copy_collection "${work}/tree-tools")"
 
-step "antsibull-docs lint-collection-docs"
+step "ansible-lint --profile production, at the checkout root with no arguments"
 t=$SECONDS
-(cd "${collection}" && antsibull-docs lint-collection-docs --plugin-docs .)
-record "antsibull-docs lint-collection-docs" $((SECONDS - t))
+(cd "${collection}" && ansible-lint --profile production)
+record "ansible-lint --profile production (no arguments)" $((SECONDS - t))
 
-step "antsibull-changelog lint"
+step "antsibull-docs lint-collection-docs; antsibull-changelog lint"
 t=$SECONDS
-(cd "${collection}" && antsibull-changelog lint -v)
-record "antsibull-changelog lint" $((SECONDS - t))
+(cd "${collection}" && antsibull-docs lint-collection-docs --plugin-docs . && antsibull-changelog lint -v)
+record "antsibull-docs and antsibull-changelog lint" $((SECONDS - t))
 
-step "ansible-galaxy collection build and install; ansible-doc on the installed collection"
+step "ansible-galaxy collection build and install; the artifact; ansible-doc on the installed collection"
 t=$SECONDS
 rm -rf "${work}/build" "${work}/installed"
 (cd "${collection}" && ansible-galaxy collection build --output-path "${work}/build")
-ansible-galaxy collection install -p "${work}/installed" "${work}/build"/huaweicloud-codearts-*.tar.gz
-python3 "${repo}/tools/check_artifact.py" "${work}/build"/huaweicloud-codearts-*.tar.gz
+tarball="$(ls "${work}/build"/huaweicloud-codearts-*.tar.gz)"
+ansible-galaxy collection install -p "${work}/installed" "${tarball}"
+python3 "${repo}/tools/check_artifact.py" "${tarball}"
 for module in codearts_user_email codearts_user_email_info; do
     # ansible-doc exits 0 even for a module it cannot find, so look for the module's own name in what it printed.
     ANSIBLE_COLLECTIONS_PATH="${work}/installed" ansible-doc "huaweicloud.codearts.${module}" > "${work}/${module}.doc.txt"
@@ -142,10 +169,39 @@ for module in codearts_user_email codearts_user_email_info; do
     grep -q "ca_path" "${work}/${module}.doc.txt"
     echo "ansible-doc renders huaweicloud.codearts.${module} ($(wc -l < "${work}/${module}.doc.txt") lines)"
 done
-# What ansible-builder collects from the installed collection for an execution environment.
+record "galaxy build + install + artifact check + ansible-doc" $((SECONDS - t))
+
+step "ansible-builder: introspect the installed collection; create the execution environments' build contexts"
+t=$SECONDS
 ansible-builder introspect --sanitize "${work}/installed" | tee "${work}/ee-dependencies.yml"
 grep -q "requests.*from collection huaweicloud.codearts" "${work}/ee-dependencies.yml"
-record "galaxy build + install + ansible-doc + EE introspect" $((SECONDS - t))
+cp "${tarball}" "${collection}/docs/awx/huaweicloud-codearts.tar.gz"
+for definition in execution-environment.yml execution-environment-aap.yml; do
+    context="${work}/ee-${definition%.yml}"
+    ansible-builder create -f "${collection}/docs/awx/${definition}" -c "${context}" --output-filename Containerfile
+    python3 "${repo}/tools/check_ee_context.py" "${context}" "${collection}/docs/awx/${definition}"
+done
+record "ansible-builder introspect + create (2 EE definitions)" $((SECONDS - t))
+
+step "galaxy-importer on the built tarball (no containers, no ansible-test)"
+t=$SECONDS
+printf '[galaxy-importer]\nRUN_ANSIBLE_TEST = False\nLOCAL_IMAGE_DOCKER = False\nRUN_ANSIBLE_LINT = True\n' > "${work}/galaxy-importer.cfg"
+(cd "${work}" && GALAXY_IMPORTER_CONFIG="${work}/galaxy-importer.cfg" python -m galaxy_importer.main "${tarball}") \
+    | tee "${work}/galaxy-importer.log"
+grep -q "Importer processing completed successfully" "${work}/galaxy-importer.log"
+if grep -E "^(WARNING|ERROR)" "${work}/galaxy-importer.log"; then
+    echo "galaxy-importer reported the problems above." >&2
+    exit 1
+fi
+record "galaxy-importer" $((SECONDS - t))
+
+step "the documentation site (offline, warnings as errors)"
+t=$SECONDS
+ANSIBLE_COLLECTIONS_PATH="${work}/installed" bash "${collection}/docs/docsite/build.sh"
+for page in index collections/huaweicloud/codearts/codearts_user_email_module guides/user-guide guides/awx guides/reliability; do
+    test -s "${collection}/docs/docsite/build/html/${page}.html"
+done
+record "docs site: antsibull-docs + Sphinx -W" $((SECONDS - t))
 
 printf '\n===== summary (%ss in all) =====\n' $((SECONDS - started))
 printf '%s\n' "${summary[@]}"
