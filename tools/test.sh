@@ -83,7 +83,7 @@ PY
     cp "${repo}/tools/get_pip_standin.py" "${HOME}/.ansible/test/cache/get_pip_${version//./_}.py"
 }
 
-ensure_debian_packages() {  # shellcheck (else ansible-test skips its test with only a warning), pandoc (the docs site)
+ensure_debian_packages() {  # for the ShellCheck sanity test (ansible-test skips it with only a warning) and pandoc
     local missing=() program
     for program in shellcheck pandoc; do
         command -v "${program}" >/dev/null || missing+=("${program}")
