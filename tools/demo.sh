@@ -1,12 +1,22 @@
 #!/usr/bin/env bash
 # The demo, on a fresh machine: a virtualenv with ansible-core, the collection built and installed,
 # the local CodeArts Repo emulator started, and examples/user_email.yml run with --check --diff and
-# then for real through the whole verification-code flow. The emulator is stopped at the end.
+# then for real through the whole verification-code flow. The emulator is stopped and the work directory
+# removed on every exit path. Needs Python 3.11 or newer (PYTHON=... to choose one).
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-work="$(mktemp -d)"
 python="${PYTHON:-python3}"
+if ! "${python}" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' 2>/dev/null; then
+    echo "The demo needs Python 3.11 or newer (it installs ansible-core 2.19 or newer, which needs 3.11);" >&2
+    echo "'${python}' is $("${python}" --version 2>/dev/null || echo 'not found'). Run it as: PYTHON=/path/to/python3.11 bash tools/demo.sh" >&2
+    exit 2
+fi
+# shellcheck source=../tests/integration/targets/setup_codearts_emulator/emulator.sh
+source "${repo}/tests/integration/targets/setup_codearts_emulator/emulator.sh"
+work="$(mktemp -d)"
+cleanup() { stop_codearts_emulator; rm -rf "${work}"; echo "Cleaned up: emulator stopped, ${work} removed."; }
+trap cleanup EXIT  # on every exit path: success, a failed step, Ctrl-C
 
 banner() { printf '\n\033[1m===== %s =====\033[0m\n' "$*"; }
 
@@ -23,10 +33,8 @@ export ANSIBLE_COLLECTIONS_PATH="${work}/collections"
 export ANSIBLE_LOCALHOST_WARNING=false ANSIBLE_INVENTORY_UNPARSED_WARNING=false
 
 banner "Starting the local CodeArts Repo emulator"
-# shellcheck source=../tests/integration/targets/setup_codearts_emulator/emulator.sh
-source "${repo}/tests/integration/targets/setup_codearts_emulator/emulator.sh"
 ANSIBLE_TEST_PYTHON_INTERPRETER="${work}/venv/bin/python" start_codearts_emulator "${repo}/tests/emulator"
-trap 'stop_codearts_emulator; rm -rf "${work}"; echo "Emulator stopped."' EXIT
+trap cleanup EXIT  # start_codearts_emulator set its own trap; ours stops the emulator too
 url="$(python -c 'import json, sys; print(json.load(open(sys.argv[1]))["emulator_url"])' "${CODEARTS_EMULATOR_VARS}")"
 ca="$(python -c 'import json, sys; print(json.load(open(sys.argv[1]))["emulator_ca_path"])' "${CODEARTS_EMULATOR_VARS}")"
 echo "Emulator at ${url}; user alice needs a mailed verification code to change her email."
