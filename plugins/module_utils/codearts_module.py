@@ -19,6 +19,15 @@ class CodeArtsModule(AnsibleModule):
     def __init__(self, argument_spec):
         super(CodeArtsModule, self).__init__(argument_spec=argument_spec, supports_check_mode=True)
 
+    def log(self, msg, log_args=None):
+        """Log as AnsibleModule does, with NUL characters escaped.
+
+        ansible-core before 2.19 hands the invocation, option values included, to syslog, which raises
+        ValueError on a NUL: a task with a NUL in a non-secret option crashed before any check could
+        refuse it.
+        """
+        super(CodeArtsModule, self).log(msg.replace("\x00", "\\x00"), log_args=log_args)
+
     def fail_json(self, msg, **kwargs):
         for key in FAILURE_KEYS:
             kwargs.setdefault(key, None)

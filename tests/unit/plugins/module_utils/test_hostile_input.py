@@ -158,6 +158,10 @@ def test_a_plain_http_auth_url_warns_like_an_endpoint(session):
     (codearts_user_email.main, dict(token="t0ken", region="cn-north-4")),
     (codearts_user_email_info.main, dict(token="t0ken", region="a@evil.test:1/#")),
     (codearts_user_email_info.main, dict(token="t0ken", region="cn-north-4", timeout="soon")),
+    # syslog refuses a NUL: ansible-core before 2.19 crashed logging the invocation of a non-secret option
+    (codearts_user_email_info.main, dict(access_key="AK\x00after", secret_key="t0ken", region="cn-north-4")),
+    (codearts_user_email.main, dict(project_id="p\x00", access_key="AK", secret_key="t0ken", region="cn-north-4",
+                                    email="a@example.com")),
 ])
 def test_every_failure_before_any_request_carries_the_same_keys(run_module, session, main, args):
     result = run_module(main, args)
