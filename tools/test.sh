@@ -109,39 +109,95 @@ floor="$(sed -n 's/.*python_requires: *">=\([0-9.]*\)".*/\1/p' "${repo}/tests/co
 find "${repo}/plugins" -name __pycache__ -prune -exec rm -rf {} +
 record "plugins compile on Python ${floor} (tests/config.yml floor)" $((SECONDS - t))
 
-for index in "${!matrix[@]}"; do
+check_log() {  # check_log LOG WHAT: fail on a skipped sanity test or an unsupported-version warning
+    if grep -q "Required program .* not found" "$1"; then
+        echo "$2 skipped a test for want of a program (see above): that is a failure here." >&2
+        return 1
+    fi
+    if grep -q "does not support Ansible version" "$1"; then
+        echo "$2: ansible-core warned that the collection does not support it (see above): requires_ansible is wrong." >&2
+        return 1
+    fi
+}
+
+run_entry() {  # run_entry INDEX COMMAND...: install the entry's ansible-core (once) and run the ansible-test commands
+    # Every step says "|| return 1": called from "run_lane ... || return 1", errexit does not apply in here.
+    local index="$1" requirement version commands python venv collection core command t log
+    shift
     IFS='|' read -r requirement version commands <<< "${matrix[${index}]}"
-    python="$(find_python "${version}")"
+    python="$(find_python "${version}")" || return 1
     venv="${work}/venv-${index}"
-    step "Python ${version}: installing ${requirement}"
-    t=$SECONDS
-    make_venv "${venv}" "${python}" "${requirement}"
+    collection="${work}/tree-${index}/ansible_collections/huaweicloud/codearts"
+    if [ ! -x "${venv}/bin/ansible-test" ] || [ ! -d "${collection}" ]; then
+        step "Python ${version}: installing ${requirement}"
+        t=$SECONDS
+        make_venv "${venv}" "${python}" "${requirement}" || return 1
+        install_get_pip_standin "${venv}" || return 1
+        collection="$(copy_collection "${work}/tree-${index}")" || return 1
+        echo "TIME|install $("${venv}/bin/python" -c 'from ansible.release import __version__; print(__version__)') (Python ${version})|$((SECONDS - t))"
+    fi
     core="ansible-core $("${venv}/bin/python" -c 'from ansible.release import __version__; print(__version__)')"
-    record "install ${core} (Python ${version})" $((SECONDS - t))
-    install_get_pip_standin "${venv}"
-    collection="$(copy_collection "${work}/tree-${index}")"
-    for command in ${commands}; do
+    for command in "$@"; do
         step "${core}, Python ${version}: ansible-test ${command}"
         t=$SECONDS
         log="${work}/${command}-${index}.log"
-        (cd "${collection}" && "${venv}/bin/ansible-test" "${command}" --venv --python "${version}" --color no) 2>&1 | tee "${log}"
-        if grep -q "Required program .* not found" "${log}"; then
-            echo "ansible-test ${command} skipped a test for want of a program (see above): that is a failure here." >&2
-            exit 1
-        fi
-        if grep -q "does not support Ansible version" "${log}"; then
-            echo "${core} warned that the collection does not support it (see above): requires_ansible is wrong." >&2
-            exit 1
-        fi
-        record "ansible-test ${command}: ${core} (Python ${version})" $((SECONDS - t))
+        (cd "${collection}" && "${venv}/bin/ansible-test" "${command}" --venv --python "${version}" --color no) > "${log}" 2>&1 \
+            || { cat "${log}"; echo "ansible-test ${command} failed on ${core}" >&2; return 1; }
+        cat "${log}"
+        check_log "${log}" "ansible-test ${command} on ${core}" || return 1
+        echo "TIME|ansible-test ${command}: ${core} (Python ${version})|$((SECONDS - t))"
     done
+}
+
+run_lane() {  # run_lane LOG INDEX...: sanity and units for these entries, one after the other, into LOG
+    local log="$1" index
+    shift
+    for index in "$@"; do
+        run_entry "${index}" sanity units || return 1
+    done > "${log}" 2>&1
+}
+
+collect() {  # print a lane's log and add its timings to the summary
+    local log="$1"
+    grep -v '^TIME|' "${log}"
+    while IFS='|' read -r _tag what seconds; do
+        record "${what}" "${seconds}"
+    done < <(grep '^TIME|' "${log}")
+}
+
+# Sanity and units for the six releases in two lanes side by side (most of their time is installing into
+# ansible-test's virtualenvs), and the ecosystem tools installed beside them; integration then runs alone,
+# so that its timing-sensitive cases (deadlines, slow answers, fifty users at once) have the machine to
+# themselves. Each lane's output is printed whole when the lane ends.
+step "sanity and units on ${#matrix[@]} ansible-core releases, in two lanes; the ecosystem tools installed beside them"
+t=$SECONDS
+half=$(( (${#matrix[@]} + 1) / 2 ))
+lanes=("$(seq -s ' ' 0 $((half - 1)))" "$(seq -s ' ' "${half}" $((${#matrix[@]} - 1)))")
+tools_venv="${work}/venv-tools"
+# shellcheck disable=SC2086  # the lanes are lists of indexes
+run_lane "${work}/lane-0.log" ${lanes[0]} & lane0=$!
+# shellcheck disable=SC2086
+run_lane "${work}/lane-1.log" ${lanes[1]} & lane1=$!
+make_venv "${tools_venv}" "$(find_python "${tools_python}")" "${tools[@]}" > "${work}/tools-install.log" 2>&1 & tools_pid=$!
+status=0
+wait "${lane0}" || status=1
+wait "${lane1}" || status=1
+wait "${tools_pid}" || { cat "${work}/tools-install.log"; status=1; }
+collect "${work}/lane-0.log"
+collect "${work}/lane-1.log"
+record "  (wall time of the two lanes and the tools install)" $((SECONDS - t))
+[ "${status}" -eq 0 ] || { echo "sanity, units or the tools install failed (see above)." >&2; exit 1; }
+
+for index in "${!matrix[@]}"; do
+    IFS='|' read -r _requirement _version commands <<< "${matrix[${index}]}"
+    if [[ " ${commands} " == *" integration "* ]]; then
+        run_entry "${index}" integration | tee "${work}/integration-entry-${index}.log" | grep -v '^TIME|' \
+            || { echo "ansible-test integration failed (see above)." >&2; exit 1; }
+        while IFS='|' read -r _tag what seconds; do record "${what}" "${seconds}"; done \
+            < <(grep '^TIME|' "${work}/integration-entry-${index}.log")
+    fi
 done
 
-step "Python ${tools_python}: installing the ecosystem tools"
-t=$SECONDS
-tools_venv="${work}/venv-tools"
-make_venv "${tools_venv}" "$(find_python "${tools_python}")" "${tools[@]}"
-record "install ansible-lint, antsibull, ansible-builder, galaxy-importer, Sphinx" $((SECONDS - t))
 export PATH="${tools_venv}/bin:${PATH}"
 collection="$(copy_collection "${work}/tree-tools")"
 
