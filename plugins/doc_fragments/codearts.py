@@ -100,7 +100,7 @@ options:
     description:
       - Seconds each attempt of a request may take in all, from connecting to reading the last byte of the answer.
         An answer that arrives too slowly, or never ends, is cut off at this deadline. Retries get a new deadline each;
-        the waits between them are not counted.
+        the waits between them are not counted. At most 3600.
     type: float
     default: 30
   retries:
@@ -110,7 +110,7 @@ options:
       - A change (PUT) or a request for a verification code (POST) is repeated only when the service cannot have acted on it
         (the connection was never made, or HTTP 429). After any other failure of a change the user is read again to learn
         whether it landed, so a single-use verification code is never sent twice.
-      - V(0) turns retrying off.
+      - V(0) turns retrying off; at most V(20).
     type: int
     default: 3
 requirements:

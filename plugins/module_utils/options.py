@@ -68,11 +68,19 @@ def _tls_verify(params, warnings):
     return ca_bundle_from_environment() or True
 
 
+# An hour is already far beyond any answer of this API; larger values overflow the system's timers.
+MAX_TIMEOUT_SECONDS = 3600
+# With backoff capped at 20 seconds, 20 retries already wait several minutes; more only hides an outage.
+MAX_RETRIES = 20
+
+
 def _check_limits(params):
-    if not params["timeout"] > 0 or params["timeout"] == float("inf"):
+    if not params["timeout"] > 0:
         raise CodeArtsConfigError("timeout must be a number of seconds greater than 0, not %s." % params["timeout"])
-    if params["retries"] < 0:
-        raise CodeArtsConfigError("retries must be 0 (no retries) or more, not %s." % params["retries"])
+    if params["timeout"] > MAX_TIMEOUT_SECONDS:
+        raise CodeArtsConfigError("timeout must be at most %d seconds, not %s." % (MAX_TIMEOUT_SECONDS, params["timeout"]))
+    if not 0 <= params["retries"] <= MAX_RETRIES:
+        raise CodeArtsConfigError("retries must be from 0 (no retries) to %d, not %s." % (MAX_RETRIES, params["retries"]))
 
 
 def plain_http_warnings(urls_with_credentials, requests_module):

@@ -66,7 +66,12 @@ def test_plain_http_elsewhere_warns(session):
 @pytest.mark.parametrize("overrides, message", [
     (dict(timeout=0), "timeout must be a number of seconds greater than 0"),
     (dict(timeout=-1.5), "timeout must be a number of seconds greater than 0"),
-    (dict(retries=-1), "retries must be 0"),
+    # the timer behind the deadline (and requests itself) overflow on huge values: a traceback before
+    (dict(timeout=1e12), "timeout must be at most 3600 seconds"),
+    (dict(timeout=float("inf")), "timeout must be at most 3600 seconds"),
+    (dict(timeout=float("nan")), "timeout must be a number of seconds greater than 0"),
+    (dict(retries=-1), "retries must be from 0"),
+    (dict(retries=21), r"retries must be from 0 \(no retries\) to 20, not 21"),
     (dict(ca_path="/nonexistent/ca.pem"), "ca_path '/nonexistent/ca.pem' is not a readable file"),
     (dict(token=None), "No credentials"),
     (dict(token="   "), "No credentials"),
