@@ -41,8 +41,8 @@ echo "no secret leaked: ${#secrets[@]} patterns in $(wc -c < "${out}/stdout.txt"
 [ -x /usr/bin/time ] || { echo "/usr/bin/time is missing: install the Debian package 'time'"; exit 1; }
 for case in "200 MiB answer" "gzip bomb (1 MiB expanding to 1 GiB)" "100,000 nested arrays"; do
     selected="{\"case_name\": \"${case}\"}"
-    /usr/bin/time -v -o "${out}/time.txt" env ANSIBLE_ROLES_PATH=.. ansible-playbook -i "${INVENTORY_PATH:-localhost,}" \
-        -e @"${CODEARTS_EMULATOR_VARS}" -e "${selected}" size.yml -vvvv "$@" > "${out}/size.txt" \
+    (export_test_plugins && /usr/bin/time -v -o "${out}/time.txt" ansible-playbook -i "${INVENTORY_PATH:-localhost,}" \
+        -e @"${CODEARTS_EMULATOR_VARS}" -e "${selected}" size.yml -vvvv "$@" > "${out}/size.txt") \
         || { grep -E -A4 '"assertion"' "${out}/size.txt" | cut -c1-2000; tail -n 5 "${out}/size.txt"; exit 1; }
     scan "${out}/size.txt" || exit 1
     kilobytes="$(sed -n 's/.*Maximum resident set size (kbytes): //p' "${out}/time.txt")"

@@ -19,5 +19,5 @@ python="${ANSIBLE_TEST_PYTHON_INTERPRETER:-python3}"
 } > "${inventory}"
 
 started=$SECONDS
-ANSIBLE_ROLES_PATH=.. ansible-playbook -i "${inventory}" -e @"${CODEARTS_EMULATOR_VARS}" --forks 10 load.yml "$@"
+test_playbook -i "${inventory}" -e @"${CODEARTS_EMULATOR_VARS}" --forks 10 load.yml "$@"
 echo "50 users updated with forks 10 in $((SECONDS - started))s"

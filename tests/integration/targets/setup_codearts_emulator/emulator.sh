@@ -3,8 +3,9 @@
 #
 #   start_codearts_emulator [DIR]  DIR holds the codearts_emulator package (default: tests/emulator, seen
 #                                  from an integration target's directory)
-#   run_playbook ARGS...           ansible-playbook with the emulator's URL and CA as extra vars, and the
-#                                  integration targets as roles path (for the setup_codearts_emulator role)
+#   run_playbook ARGS...           ansible-playbook with the emulator's URL and CA as extra vars (see below)
+#   test_playbook ARGS...          ansible-playbook after export_test_plugins: the integration targets as
+#                                  roles path (for the setup_codearts_emulator role), and its emulator_control action
 
 start_codearts_emulator() {
     local package_dir="${1:-../../../emulator}"
@@ -42,6 +43,16 @@ stop_codearts_emulator() {
     fi
 }
 
+export_test_plugins() {  # the setup_codearts_emulator role and its emulator_control action, for ansible-playbook
+    local setup
+    setup="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+    export ANSIBLE_ROLES_PATH="${setup%/*}" ANSIBLE_ACTION_PLUGINS="${setup}/action_plugins"
+}
+
+test_playbook() {
+    (export_test_plugins && ansible-playbook "$@")
+}
+
 run_playbook() {
-    ANSIBLE_ROLES_PATH=.. ansible-playbook -i "${INVENTORY_PATH:-localhost,}" -e @"${CODEARTS_EMULATOR_VARS}" "$@"
+    test_playbook -i "${INVENTORY_PATH:-localhost,}" -e @"${CODEARTS_EMULATOR_VARS}" "$@"
 }
