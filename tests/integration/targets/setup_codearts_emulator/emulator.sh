@@ -2,41 +2,76 @@
 # Sourced by runme.sh scripts and the demo: start the local CodeArts Repo emulator, and stop it when the shell exits.
 #
 #   start_codearts_emulator [DIR]  DIR holds the codearts_emulator package (default: tests/emulator, seen
-#                                  from an integration target's directory)
+#                                  from an integration target's directory); CODEARTS_EMULATOR_VARS names the
+#                                  file with its emulator_url, emulator_ca_path and emulator_recorder_url
+#   start_codearts_lanes COUNT     COUNT emulators side by side, and CODEARTS_LANES_INVENTORY: a group "lanes"
+#                                  of hosts lane1..laneCOUNT, each with its own emulator's variables and
+#                                  lane_index (0..COUNT-1), run locally. A play over the lanes with strategy free
+#                                  runs independent cases at the same time, each lane on its own emulator.
 #   run_playbook ARGS...           ansible-playbook with the emulator's URL and CA as extra vars (see below)
 #   test_playbook ARGS...          ansible-playbook after export_test_plugins: the integration targets as
 #                                  roles path (for the setup_codearts_emulator role), and its emulator_control action
 
-start_codearts_emulator() {
-    local package_dir="${1:-../../../emulator}"
-    local python="${ANSIBLE_TEST_PYTHON_INTERPRETER:-python3}"
-    CODEARTS_EMULATOR_DIR="$(mktemp -d)"
-    PYTHONPATH="${package_dir}" "${python}" -m codearts_emulator --state-dir "${CODEARTS_EMULATOR_DIR}" \
-        > "${CODEARTS_EMULATOR_DIR}/emulator.log" 2>&1 &
-    CODEARTS_EMULATOR_PID=$!
-    trap stop_codearts_emulator EXIT
+CODEARTS_EMULATOR_PIDS=()
+
+launch_emulator() {  # launch_emulator PACKAGE_DIR STATE_DIR: one emulator in the background
+    PYTHONPATH="$1" "${ANSIBLE_TEST_PYTHON_INTERPRETER:-python3}" -m codearts_emulator --state-dir "$2" \
+        > "$2/emulator.log" 2>&1 &
+    CODEARTS_EMULATOR_PIDS+=("$!")
+}
+
+await_emulator() {  # await_emulator STATE_DIR PID: wait until it listens (it then writes emulator.json)
     for _ in $(seq 1 100); do
-        if [ -s "${CODEARTS_EMULATOR_DIR}/emulator.json" ]; then
-            CODEARTS_EMULATOR_VARS="${CODEARTS_EMULATOR_DIR}/emulator.json"
-            export CODEARTS_EMULATOR_VARS
-            return 0
-        fi
-        if ! kill -0 "${CODEARTS_EMULATOR_PID}" 2>/dev/null; then
-            break
-        fi
+        [ -s "$1/emulator.json" ] && return 0
+        kill -0 "$2" 2>/dev/null || break
         sleep 0.1
     done
     echo "The CodeArts emulator did not start:" >&2
-    cat "${CODEARTS_EMULATOR_DIR}/emulator.log" >&2
+    cat "$1/emulator.log" >&2
     return 1
 }
 
+start_codearts_emulator() {
+    local package_dir="${1:-../../../emulator}"
+    CODEARTS_EMULATOR_DIR="$(mktemp -d)"
+    trap stop_codearts_emulator EXIT
+    launch_emulator "${package_dir}" "${CODEARTS_EMULATOR_DIR}"
+    await_emulator "${CODEARTS_EMULATOR_DIR}" "${CODEARTS_EMULATOR_PIDS[0]}" || return 1
+    CODEARTS_EMULATOR_VARS="${CODEARTS_EMULATOR_DIR}/emulator.json"
+    export CODEARTS_EMULATOR_VARS
+}
+
+start_codearts_lanes() {  # start_codearts_lanes COUNT: see the top of this file
+    local count="$1" lane python="${ANSIBLE_TEST_PYTHON_INTERPRETER:-python3}"
+    start_codearts_emulator || return 1
+    for lane in $(seq 2 "${count}"); do
+        mkdir "${CODEARTS_EMULATOR_DIR}/lane${lane}"
+        launch_emulator ../../../emulator "${CODEARTS_EMULATOR_DIR}/lane${lane}"
+    done
+    for lane in $(seq 2 "${count}"); do
+        await_emulator "${CODEARTS_EMULATOR_DIR}/lane${lane}" "${CODEARTS_EMULATOR_PIDS[$((lane - 1))]}" || return 1
+    done
+    CODEARTS_LANES_INVENTORY="${CODEARTS_EMULATOR_DIR}/lanes.yml"
+    "${python}" - "${count}" "${python}" "${CODEARTS_EMULATOR_DIR}" > "${CODEARTS_LANES_INVENTORY}" <<'PY'
+import json, os, sys
+count, python, first = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+hosts = {}
+for index in range(count):
+    state = first if index == 0 else os.path.join(first, "lane%d" % (index + 1))
+    with open(os.path.join(state, "emulator.json")) as document:
+        hosts["lane%d" % (index + 1)] = dict(json.load(document), lane_index=index)
+print(json.dumps({"lanes": {"hosts": hosts, "vars": {
+    "lane_count": count, "ansible_connection": "local", "ansible_python_interpreter": python}}}))
+PY
+}
+
 stop_codearts_emulator() {
-    if [ -n "${CODEARTS_EMULATOR_PID:-}" ]; then
-        kill "${CODEARTS_EMULATOR_PID}" 2>/dev/null || true
-        wait "${CODEARTS_EMULATOR_PID}" 2>/dev/null || true
-        CODEARTS_EMULATOR_PID=""
-    fi
+    local pid
+    for pid in "${CODEARTS_EMULATOR_PIDS[@]}"; do
+        kill "${pid}" 2>/dev/null || true
+        wait "${pid}" 2>/dev/null || true
+    done
+    CODEARTS_EMULATOR_PIDS=()
     if [ -n "${CODEARTS_EMULATOR_DIR:-}" ]; then
         rm -rf "${CODEARTS_EMULATOR_DIR}"
         CODEARTS_EMULATOR_DIR=""
