@@ -3,6 +3,6 @@ set -eux
 
 # shellcheck source=../setup_codearts_emulator/emulator.sh
 source ../setup_codearts_emulator/emulator.sh
-start_codearts_emulator
+start_codearts_lanes 3
 
-run_playbook bad_input.yml "$@"
+test_playbook -i "${CODEARTS_LANES_INVENTORY}" bad_input.yml "$@"

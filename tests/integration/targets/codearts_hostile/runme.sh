@@ -5,14 +5,15 @@ set -eu
 
 # shellcheck source=../setup_codearts_emulator/emulator.sh
 source ../setup_codearts_emulator/emulator.sh
-start_codearts_emulator
+start_codearts_lanes 3
 out="${CODEARTS_EMULATOR_DIR}/hostile"
 mkdir -p "${out}"
 
-run_playbook hostile.yml --diff -vvvv "$@" > "${out}/stdout.txt" 2> "${out}/stderr.txt" \
+test_playbook -i "${CODEARTS_LANES_INVENTORY}" hostile.yml --diff -vvvv "$@" > "${out}/stdout.txt" 2> "${out}/stderr.txt" \
     || { grep -E -B4 -A4 '"assertion"' "${out}/stdout.txt" | cut -c1-3000; tail -n 5 "${out}/stdout.txt"; cat "${out}/stderr.txt"; exit 1; }
-grep -h -E "^testhost +:" "${out}/stdout.txt"
-grep -E '^ +"[^"|]+ \| (failed|changed|ok) \| [0-9.]+ s \|' "${out}/stdout.txt" | cut -c1-220
+grep -h -E "^lane[0-9]+ +:" "${out}/stdout.txt"
+sed -n '/^TASK \[The hostile-server and hostile-environment tables as measured\]/,/^TASK/p' "${out}/stdout.txt" \
+    | grep -E '^ +"[^"|]+ \| (failed|changed|ok) \| [0-9.]+ s \|' | cut -c1-220
 grep -E '"msg": "[0-9]+ hostile inputs refused' "${out}/stdout.txt"
 
 # Secrets: what the cases send as credentials, the markers of the hostile inputs, and any token IAM issued.
@@ -38,15 +39,22 @@ scan "${out}/stdout.txt" "${out}/stderr.txt" || exit 1
 echo "no secret leaked: ${#secrets[@]} patterns in $(wc -c < "${out}/stdout.txt") bytes of -vvvv output; the canary was caught"
 
 # Memory: the peak resident size of a whole ansible-playbook run (the module's process included), per size case.
+# The three run at the same time, each on its own lane's emulator and under its own /usr/bin/time.
 [ -x /usr/bin/time ] || { echo "/usr/bin/time is missing: install the Debian package 'time'"; exit 1; }
-for case in "200 MiB answer" "gzip bomb (1 MiB expanding to 1 GiB)" "100,000 nested arrays"; do
-    selected="{\"case_name\": \"${case}\"}"
-    (export_test_plugins && /usr/bin/time -v -o "${out}/time.txt" ansible-playbook -i "${INVENTORY_PATH:-localhost,}" \
-        -e @"${CODEARTS_EMULATOR_VARS}" -e "${selected}" size.yml -vvvv "$@" > "${out}/size.txt") \
-        || { grep -E -A4 '"assertion"' "${out}/size.txt" | cut -c1-2000; tail -n 5 "${out}/size.txt"; exit 1; }
-    scan "${out}/size.txt" || exit 1
-    kilobytes="$(sed -n 's/.*Maximum resident set size (kbytes): //p' "${out}/time.txt")"
-    seconds="$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "${out}/time.txt")"
-    echo "peak memory, ${case}: $((kilobytes / 1024)) MiB, ${seconds} for the whole playbook"
+size_cases=("200 MiB answer" "gzip bomb (1 MiB expanding to 1 GiB)" "100,000 nested arrays")
+export_test_plugins
+for index in "${!size_cases[@]}"; do
+    selected="{\"case_name\": \"${size_cases[${index}]}\"}"
+    /usr/bin/time -v -o "${out}/time-${index}.txt" ansible-playbook -i "${CODEARTS_LANES_INVENTORY}" \
+        --limit "lane$((index + 1))" -e "${selected}" size.yml -vvvv "$@" > "${out}/size-${index}.txt" 2>&1 &
+    size_pids[index]=$!
+done
+for index in "${!size_cases[@]}"; do
+    wait "${size_pids[${index}]}" \
+        || { grep -E -A4 '"assertion"' "${out}/size-${index}.txt" | cut -c1-2000; tail -n 5 "${out}/size-${index}.txt"; exit 1; }
+    scan "${out}/size-${index}.txt" || exit 1
+    kilobytes="$(sed -n 's/.*Maximum resident set size (kbytes): //p' "${out}/time-${index}.txt")"
+    seconds="$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "${out}/time-${index}.txt")"
+    echo "peak memory, ${size_cases[${index}]}: $((kilobytes / 1024)) MiB, ${seconds} for the whole playbook"
     [ "${kilobytes}" -lt 262144 ] || { echo "more than 256 MiB: the answer was not capped"; exit 1; }
 done
