@@ -3,7 +3,9 @@ set -eux
 
 # shellcheck source=../setup_codearts_emulator/emulator.sh
 source ../setup_codearts_emulator/emulator.sh
-start_codearts_emulator
+start_codearts_lanes 2
 
-"${ANSIBLE_TEST_PYTHON_INTERPRETER:-python3}" run_as_awx.py "${CODEARTS_EMULATOR_VARS}" ../../../..
-"${ANSIBLE_TEST_PYTHON_INTERPRETER:-python3}" interactive.py "${CODEARTS_EMULATOR_VARS}" ../../../..
+# The AWX jobs and the terminal session, each on its own emulator, at the same time.
+start_job "${ANSIBLE_TEST_PYTHON_INTERPRETER:-python3}" run_as_awx.py "$(lane_vars 1)" ../../../..
+start_job "${ANSIBLE_TEST_PYTHON_INTERPRETER:-python3}" interactive.py "$(lane_vars 2)" ../../../..
+finish_jobs

@@ -3,7 +3,7 @@ set -eu
 
 # shellcheck source=../setup_codearts_emulator/emulator.sh
 source ../setup_codearts_emulator/emulator.sh
-start_codearts_emulator
+start_codearts_lanes 2
 
 # A unique marker for every secret option; none may appear in anything a user or AWX would see.
 out="${CODEARTS_EMULATOR_DIR}/secrets"
@@ -15,17 +15,31 @@ json.dump({"marker_" + name: "marker-%s-%s" % (name.replace("_", "-"), secrets.t
           open(sys.argv[1], "w"))
 PY
 
-run_playbook secrets.yml -e @"${out}/markers.json" -e results_file="${out}/results.json" --diff -vvvv \
-    > "${out}/stdout.txt" 2> "${out}/stderr.txt" || { tail -n 80 "${out}/stdout.txt"; cat "${out}/stderr.txt"; exit 1; }
 marker() {
     "${ANSIBLE_TEST_PYTHON_INTERPRETER:-python3}" -c 'import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])' \
         "${out}/markers.json" "$1"
 }
-HW_ACCESS_KEY=MALLORYACCESSKEY0001 HW_SECRET_KEY="$(marker marker_secret_key)" \
-    HW_SECURITY_TOKEN="$(marker marker_security_token)" \
-    run_playbook environment_credentials.yml -e results_file="${out}/results_environment.json" --diff -vvvv \
-    > "${out}/stdout_environment.txt" 2> "${out}/stderr_environment.txt" \
-    || { tail -n 80 "${out}/stdout_environment.txt"; exit 1; }
+every_scenario() {
+    lane_playbook 1 secrets.yml -e @"${out}/markers.json" -e results_file="${out}/results.json" --diff -vvvv \
+        > "${out}/stdout.txt" 2> "${out}/stderr.txt" || { tail -n 80 "${out}/stdout.txt"; cat "${out}/stderr.txt"; return 1; }
+}
+credentials_from_the_environment() {
+    HW_ACCESS_KEY=MALLORYACCESSKEY0001 HW_SECRET_KEY="$(marker marker_secret_key)" \
+        HW_SECURITY_TOKEN="$(marker marker_security_token)" \
+        lane_playbook 2 environment_credentials.yml -e @"${out}/markers.json" \
+        -e results_file="${out}/results_environment.json" --diff -vvvv \
+        > "${out}/stdout_environment.txt" 2> "${out}/stderr_environment.txt" \
+        || { tail -n 80 "${out}/stdout_environment.txt"; return 1; }
+}
+# The check must be able to fail: a run that prints a marker on purpose has to be caught (checked below).
+print_the_canary() {
+    lane_playbook 2 canary.yml -e canary_value="$(marker marker_password)" -vvvv > "${out}/canary.txt" 2>&1
+}
+# The three runs, each on its own emulator, at the same time.
+start_job every_scenario
+start_job credentials_from_the_environment
+start_job print_the_canary
+finish_jobs
 grep -h -E "^testhost +:" "${out}/stdout.txt" "${out}/stdout_environment.txt"
 
 leaks=0
@@ -40,9 +54,7 @@ for marker in $("${ANSIBLE_TEST_PYTHON_INTERPRETER:-python3}" -c 'import json,sy
 done
 echo "secret markers checked: 5 markers x 6 outputs ($(cat "${out}"/stdout*.txt | wc -c) bytes of -vvvv stdout, $(cat "${out}"/results*.json | wc -c) bytes of registered results)"
 
-# The check must be able to fail: a run that prints a marker on purpose has to be caught.
 canary="$(marker marker_password)"
-run_playbook canary.yml -e canary_value="${canary}" -vvvv > "${out}/canary.txt" 2>&1
 if ! grep -q -- "${canary%-*}" "${out}/canary.txt"; then
     echo "the leak check did not see a marker printed on purpose"
     exit 1

@@ -8,7 +8,12 @@
 #                                  of hosts lane1..laneCOUNT, each with its own emulator's variables and
 #                                  lane_index (0..COUNT-1), run locally. A play over the lanes with strategy free
 #                                  runs independent cases at the same time, each lane on its own emulator.
+#   lane_vars N                    the file with lane N's emulator variables (lane 1 is the first emulator)
 #   run_playbook ARGS...           ansible-playbook with the emulator's URL and CA as extra vars (see below)
+#   lane_playbook N ARGS...        the same with lane N's emulator, so that independent playbooks can run at once
+#   start_job COMMAND...           COMMAND in the background, its output kept
+#   finish_jobs                    wait for the started jobs; print each one's output whole, in the order they
+#                                  started; fail if any failed
 #   test_playbook ARGS...          ansible-playbook after export_test_plugins: the integration targets as
 #                                  roles path (for the setup_codearts_emulator role), and its emulator_control action
 
@@ -90,4 +95,43 @@ test_playbook() {
 
 run_playbook() {
     test_playbook -i "${INVENTORY_PATH:-localhost,}" -e @"${CODEARTS_EMULATOR_VARS}" "$@"
+}
+
+lane_vars() {
+    if [ "$1" = 1 ]; then echo "${CODEARTS_EMULATOR_VARS}"; else echo "${CODEARTS_EMULATOR_DIR}/lane$1/emulator.json"; fi
+}
+
+lane_playbook() {
+    local vars
+    vars="$(lane_vars "$1")"
+    shift
+    test_playbook -i "${INVENTORY_PATH:-localhost,}" -e @"${vars}" "$@"
+}
+
+CODEARTS_JOBS=()
+
+start_job() {
+    local log="${CODEARTS_EMULATOR_DIR}/job${#CODEARTS_JOBS[@]}.log"
+    "$@" > "${log}" 2>&1 &
+    CODEARTS_JOBS+=("$!:${log}:$*")
+}
+
+finish_jobs() {
+    local job pid log command failed=0
+    for job in "${CODEARTS_JOBS[@]}"; do
+        pid="${job%%:*}"
+        log="${job#*:}"
+        command="${log#*:}"
+        log="${log%%:*}"
+        echo "===== ${command}"
+        if wait "${pid}"; then
+            cat "${log}"
+        else
+            cat "${log}"
+            echo "===== FAILED: ${command}"
+            failed=1
+        fi
+    done
+    CODEARTS_JOBS=()
+    return "${failed}"
 }
