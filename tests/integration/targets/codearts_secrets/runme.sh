@@ -3,7 +3,7 @@ set -eu
 
 # shellcheck source=../setup_codearts_emulator/emulator.sh
 source ../setup_codearts_emulator/emulator.sh
-start_codearts_lanes 2
+start_codearts_lanes 3
 
 # A unique marker for every secret option; none may appear in anything a user or AWX would see.
 out="${CODEARTS_EMULATOR_DIR}/secrets"
@@ -31,20 +31,27 @@ credentials_from_the_environment() {
         > "${out}/stdout_environment.txt" 2> "${out}/stderr_environment.txt" \
         || { tail -n 80 "${out}/stdout_environment.txt"; return 1; }
 }
+every_fault() {
+    lane_playbook 3 faults_under_markers.yml -e @"${out}/markers.json" -e results_file="${out}/results_faults.json" \
+        --diff -vvvv > "${out}/stdout_faults.txt" 2> "${out}/stderr_faults.txt" \
+        || { tail -n 80 "${out}/stdout_faults.txt"; cat "${out}/stderr_faults.txt"; return 1; }
+}
 # The check must be able to fail: a run that prints a marker on purpose has to be caught (checked below).
 print_the_canary() {
     lane_playbook 2 canary.yml -e canary_value="$(marker marker_password)" -vvvv > "${out}/canary.txt" 2>&1
 }
-# The three runs, each on its own emulator, at the same time.
+# The four runs, each on its own emulator (the canary needs none), at the same time.
 start_job every_scenario
 start_job credentials_from_the_environment
+start_job every_fault
 start_job print_the_canary
 finish_jobs
-grep -h -E "^testhost +:" "${out}/stdout.txt" "${out}/stdout_environment.txt"
+grep -h -E "^testhost +:" "${out}/stdout.txt" "${out}/stdout_environment.txt" "${out}/stdout_faults.txt"
 
 leaks=0
 for marker in $("${ANSIBLE_TEST_PYTHON_INTERPRETER:-python3}" -c 'import json,sys; print(" ".join(json.load(open(sys.argv[1])).values()))' "${out}/markers.json"); do
-    for file in stdout.txt stderr.txt results.json stdout_environment.txt stderr_environment.txt results_environment.json; do
+    for file in stdout.txt stderr.txt results.json stdout_environment.txt stderr_environment.txt results_environment.json \
+        stdout_faults.txt stderr_faults.txt results_faults.json; do
         if grep -q -- "${marker%-*}" "${out}/${file}"; then
             echo "LEAK: ${marker%-*}... appears in ${file}, for example:"
             grep -n -- "${marker%-*}" "${out}/${file}" | sed "s/${marker%-*}[0-9a-f]*/<MARKER>/g" | cut -c1-300 | head -n 3
@@ -52,7 +59,7 @@ for marker in $("${ANSIBLE_TEST_PYTHON_INTERPRETER:-python3}" -c 'import json,sy
         fi
     done
 done
-echo "secret markers checked: 5 markers x 6 outputs ($(cat "${out}"/stdout*.txt | wc -c) bytes of -vvvv stdout, $(cat "${out}"/results*.json | wc -c) bytes of registered results)"
+echo "secret markers checked: 5 markers x 9 outputs ($(cat "${out}"/stdout*.txt | wc -c) bytes of -vvvv stdout, $(cat "${out}"/results*.json | wc -c) bytes of registered results)"
 
 canary="$(marker marker_password)"
 if ! grep -q -- "${canary%-*}" "${out}/canary.txt"; then
