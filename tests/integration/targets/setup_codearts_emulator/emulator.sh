@@ -47,11 +47,11 @@ start_codearts_emulator() {
 }
 
 start_codearts_lanes() {  # start_codearts_lanes COUNT: see the top of this file
-    local count="$1" lane python="${ANSIBLE_TEST_PYTHON_INTERPRETER:-python3}"
-    start_codearts_emulator || return 1
+    local count="$1" lane python="${ANSIBLE_TEST_PYTHON_INTERPRETER:-python3}" package_dir=../../../emulator
+    start_codearts_emulator "${package_dir}" || return 1
     for lane in $(seq 2 "${count}"); do
         mkdir "${CODEARTS_EMULATOR_DIR}/lane${lane}"
-        launch_emulator ../../../emulator "${CODEARTS_EMULATOR_DIR}/lane${lane}"
+        launch_emulator "${package_dir}" "${CODEARTS_EMULATOR_DIR}/lane${lane}"
     done
     for lane in $(seq 2 "${count}"); do
         await_emulator "${CODEARTS_EMULATOR_DIR}/lane${lane}" "${CODEARTS_EMULATOR_PIDS[$((lane - 1))]}" || return 1
