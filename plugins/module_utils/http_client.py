@@ -218,10 +218,10 @@ class CodeArtsClient(object):
                         response.close()
         except DeadlineExceeded:
             self.session.close()  # the interrupted connection must not be reused
-            raise self._unfinished(method, label, url, "no complete answer from %s within %s seconds"
+            raise self._unfinished(method, label, "no complete answer from %s within %s seconds"
                                    % (_server(url), self.timeout), repeatable) from None
         except AnswerBroken as broken:
-            raise self._unfinished(method, label, url, "%s (from %s)" % (broken, _server(url)), repeatable) from None
+            raise self._unfinished(method, label, "%s (from %s)" % (broken, _server(url)), repeatable) from None
         except AnswerTooLarge as too_large:
             raise CodeArtsRequestError(
                 method, label, str(too_large), status=response.status_code,
@@ -245,7 +245,7 @@ class CodeArtsClient(object):
         return {urlsplit(url).scheme: proxy} if proxy else {}
 
     @staticmethod
-    def _unfinished(method, label, url, summary, repeatable):
+    def _unfinished(method, label, summary, repeatable):
         """The error for an attempt that sent its request but got no whole answer: retried if repeatable."""
         error = CodeArtsRequestError(method, label, summary, may_have_been_applied=not repeatable)
         return error if error.may_have_been_applied else _RetryCandidate(error)
