@@ -81,6 +81,10 @@ stop_codearts_emulator() {
         rm -rf "${CODEARTS_EMULATOR_DIR}"
         CODEARTS_EMULATOR_DIR=""
     fi
+    # An integration target's time, for the summary of tools/test.sh (which takes the TIME| lines out of the log).
+    if [[ "${PWD##*/}" == codearts_* ]]; then
+        echo "TIME|  target ${PWD##*/}|${SECONDS}"
+    fi
 }
 
 export_test_plugins() {  # the setup_codearts_emulator role and its emulator_control action, for ansible-playbook
