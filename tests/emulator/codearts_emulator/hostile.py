@@ -9,6 +9,7 @@
   echo            "status" (default 400) with a body that quotes every header and the body it received
   broken_chunked  the real answer, chunked, cut off mid-body by a connection reset
   bad_gzip        the real status, Content-Encoding gzip, and bytes that are not gzip
+  header_flood    the real status, then "headers" headers (default 1,000) of 1 KB each, and no body
 Use "apply": true to run the real request first, so the change lands and only the answer is hostile.
 """
 
@@ -18,7 +19,8 @@ import struct
 import time
 import zlib
 
-KINDS = ("huge", "gzip_bomb", "endless", "drip", "nested", "wrong_type", "echo", "broken_chunked", "bad_gzip")
+KINDS = ("huge", "gzip_bomb", "endless", "drip", "nested", "wrong_type", "echo", "broken_chunked", "bad_gzip",
+         "header_flood")
 MAX_SECONDS = 60
 _BOMBS = {}
 
@@ -132,6 +134,13 @@ def _bad_gzip(handler, fault, status, response):
     _headers(handler, status or 200, {"Content-Type": "application/json", "Content-Encoding": "gzip",
                                       "Content-Length": str(len(payload))})
     handler.wfile.write(payload)
+
+
+def _header_flood(handler, fault, status, response):
+    handler.send_response(status or 200)
+    for number in range(int(fault.get("headers", 1000))):
+        handler.send_header("X-Flood-%d" % number, "f" * 1024)
+    handler.end_headers()
 
 
 ANSWERS = dict((kind, globals()["_" + kind]) for kind in KINDS)
