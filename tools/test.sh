@@ -166,9 +166,10 @@ collect() {  # print a lane's log and add its timings to the summary
 }
 
 # Sanity and units for the six releases in two lanes side by side (most of their time is installing into
-# ansible-test's virtualenvs), and the ecosystem tools installed beside them; integration then runs alone,
-# so that its timing-sensitive cases (deadlines, slow answers, fifty users at once) have the machine to
-# themselves. Each lane's output is printed whole when the lane ends.
+# ansible-test's virtualenvs), and the ecosystem tools installed beside them; integration then runs with
+# nothing else of this script beside it: its targets already run their independent cases side by side (see
+# start_codearts_lanes in tests/integration/targets/setup_codearts_emulator/emulator.sh), and their
+# time-bounded cases allow for that. Each lane's output is printed whole when the lane ends.
 step "sanity and units on ${#matrix[@]} ansible-core releases, in two lanes; the ecosystem tools installed beside them"
 t=$SECONDS
 half=$(( (${#matrix[@]} + 1) / 2 ))

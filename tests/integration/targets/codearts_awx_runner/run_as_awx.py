@@ -80,10 +80,13 @@ def run_job(root, emulator, environment, email, playbook=None, survey=None):
             handle.write(playbook)
     with open(os.path.join(private, "inventory", "hosts"), "w", encoding="utf-8") as handle:
         handle.write("localhost ansible_connection=local ansible_python_interpreter=%s\n" % sys.executable)
-    job = ansible_runner.run(
-        private_data_dir=private, playbook="user_email.yml", envvars=environment, verbosity=3, quiet=True,
-        extravars=dict({"codearts_ca_path": emulator["emulator_ca_path"], "codearts_email": email}, **(survey or {})))
-    return job, job.stdout.read(), list(job.events)
+    try:
+        job = ansible_runner.run(
+            private_data_dir=private, playbook="user_email.yml", envvars=environment, verbosity=3, quiet=True,
+            extravars=dict({"codearts_ca_path": emulator["emulator_ca_path"], "codearts_email": email}, **(survey or {})))
+        return job, job.stdout.read(), list(job.events)
+    finally:
+        shutil.rmtree(private, ignore_errors=True)  # env/envvars holds the injected credentials
 
 
 def check_way(root, emulator, inputs, injectors, way):

@@ -5,7 +5,11 @@ set -eu
 
 # shellcheck source=../setup_codearts_emulator/emulator.sh
 source ../setup_codearts_emulator/emulator.sh
-start_codearts_lanes 3
+# The size cases (cases.yml) run from here, each on a lane of its own: at least three lanes.
+mapfile -t size_cases < <("${ANSIBLE_TEST_PYTHON_INTERPRETER:-python3}" -c \
+    'import yaml; print("\n".join(yaml.safe_load(open("cases.yml"))["size_cases"]))')
+[ "${#size_cases[@]}" -gt 0 ] || { echo "cases.yml lists no size cases"; exit 1; }
+start_codearts_lanes "$(( ${#size_cases[@]} > 3 ? ${#size_cases[@]} : 3 ))"
 out="${CODEARTS_EMULATOR_DIR}/hostile"
 mkdir -p "${out}"
 
@@ -39,22 +43,24 @@ scan "${out}/stdout.txt" "${out}/stderr.txt" || exit 1
 echo "no secret leaked: ${#secrets[@]} patterns in $(wc -c < "${out}/stdout.txt") bytes of -vvvv output; the canary was caught"
 
 # Memory: the peak resident size of a whole ansible-playbook run (the module's process included), per size case.
-# The three run at the same time, each on its own lane's emulator and under its own /usr/bin/time.
+# They run at the same time, each on its own lane's emulator and under its own /usr/bin/time, which counts only
+# the processes of its own run.
 [ -x /usr/bin/time ] || { echo "/usr/bin/time is missing: install the Debian package 'time'"; exit 1; }
-size_cases=("200 MiB answer" "gzip bomb (1 MiB expanding to 1 GiB)" "100,000 nested arrays")
-export_test_plugins
-for index in "${!size_cases[@]}"; do
-    selected="{\"case_name\": \"${size_cases[${index}]}\"}"
+size_case() {  # size_case INDEX ARGS...: size case INDEX on lane INDEX+1, measured, scanned and judged
+    local index="$1" kilobytes seconds
+    shift
     /usr/bin/time -v -o "${out}/time-${index}.txt" ansible-playbook -i "${CODEARTS_LANES_INVENTORY}" \
-        --limit "lane$((index + 1))" -e "${selected}" size.yml -vvvv "$@" > "${out}/size-${index}.txt" 2>&1 &
-    size_pids[index]=$!
-done
-for index in "${!size_cases[@]}"; do
-    wait "${size_pids[${index}]}" \
-        || { grep -E -A4 '"assertion"' "${out}/size-${index}.txt" | cut -c1-2000; tail -n 5 "${out}/size-${index}.txt"; exit 1; }
-    scan "${out}/size-${index}.txt" || exit 1
+        --limit "lane$((index + 1))" -e "{\"case_name\": \"${size_cases[${index}]}\"}" size.yml -vvvv "$@" \
+        > "${out}/size-${index}.txt" 2>&1 \
+        || { grep -E -A4 '"assertion"' "${out}/size-${index}.txt" | cut -c1-2000; tail -n 5 "${out}/size-${index}.txt"; return 1; }
+    scan "${out}/size-${index}.txt" || return 1
     kilobytes="$(sed -n 's/.*Maximum resident set size (kbytes): //p' "${out}/time-${index}.txt")"
     seconds="$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "${out}/time-${index}.txt")"
     echo "peak memory, ${size_cases[${index}]}: $((kilobytes / 1024)) MiB, ${seconds} for the whole playbook"
-    [ "${kilobytes}" -lt 262144 ] || { echo "more than 256 MiB: the answer was not capped"; exit 1; }
+    [ "${kilobytes}" -lt 262144 ] || { echo "more than 256 MiB: the answer was not capped"; return 1; }
+}
+export_test_plugins
+for index in "${!size_cases[@]}"; do
+    start_job size_case "${index}" "$@"
 done
+finish_jobs

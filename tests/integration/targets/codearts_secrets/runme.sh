@@ -49,7 +49,9 @@ finish_jobs
 grep -h -E "^testhost +:" "${out}/stdout.txt" "${out}/stdout_environment.txt" "${out}/stdout_faults.txt"
 
 leaks=0
+checked=0
 for marker in $("${ANSIBLE_TEST_PYTHON_INTERPRETER:-python3}" -c 'import json,sys; print(" ".join(json.load(open(sys.argv[1])).values()))' "${out}/markers.json"); do
+    checked=$((checked + 1))
     for file in stdout.txt stderr.txt results.json stdout_environment.txt stderr_environment.txt results_environment.json \
         stdout_faults.txt stderr_faults.txt results_faults.json; do
         if grep -q -- "${marker%-*}" "${out}/${file}"; then
@@ -59,6 +61,7 @@ for marker in $("${ANSIBLE_TEST_PYTHON_INTERPRETER:-python3}" -c 'import json,sy
         fi
     done
 done
+[ "${checked}" -eq 5 ] || { echo "the leak check read ${checked} markers, not 5"; exit 1; }
 echo "secret markers checked: 5 markers x 9 outputs ($(cat "${out}"/stdout*.txt | wc -c) bytes of -vvvv stdout, $(cat "${out}"/results*.json | wc -c) bytes of registered results)"
 
 canary="$(marker marker_password)"

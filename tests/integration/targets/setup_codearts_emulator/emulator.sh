@@ -48,14 +48,18 @@ start_codearts_emulator() {
 
 start_codearts_lanes() {  # start_codearts_lanes COUNT: see the top of this file
     local count="$1" lane python="${ANSIBLE_TEST_PYTHON_INTERPRETER:-python3}" package_dir=../../../emulator
-    start_codearts_emulator "${package_dir}" || return 1
+    CODEARTS_EMULATOR_DIR="$(mktemp -d)"
+    trap stop_codearts_emulator EXIT
+    launch_emulator "${package_dir}" "${CODEARTS_EMULATOR_DIR}"
     for lane in $(seq 2 "${count}"); do
         mkdir "${CODEARTS_EMULATOR_DIR}/lane${lane}"
         launch_emulator "${package_dir}" "${CODEARTS_EMULATOR_DIR}/lane${lane}"
     done
-    for lane in $(seq 2 "${count}"); do
-        await_emulator "${CODEARTS_EMULATOR_DIR}/lane${lane}" "${CODEARTS_EMULATOR_PIDS[$((lane - 1))]}" || return 1
+    for lane in $(seq 1 "${count}"); do
+        await_emulator "$(lane_directory "${lane}")" "${CODEARTS_EMULATOR_PIDS[$((lane - 1))]}" || return 1
     done
+    CODEARTS_EMULATOR_VARS="${CODEARTS_EMULATOR_DIR}/emulator.json"
+    export CODEARTS_EMULATOR_VARS
     CODEARTS_LANES_INVENTORY="${CODEARTS_EMULATOR_DIR}/lanes.yml"
     "${python}" - "${count}" "${python}" "${CODEARTS_EMULATOR_DIR}" > "${CODEARTS_LANES_INVENTORY}" <<'PY'
 import json, os, sys
@@ -70,8 +74,18 @@ print(json.dumps({"lanes": {"hosts": hosts, "vars": {
 PY
 }
 
+lane_directory() {
+    if [ "$1" = 1 ]; then echo "${CODEARTS_EMULATOR_DIR}"; else echo "${CODEARTS_EMULATOR_DIR}/lane$1"; fi
+}
+
 stop_codearts_emulator() {
     local pid
+    # Jobs first (each is a process group: the playbook and its workers and modules), so that none is left
+    # working against a stopped emulator when a script ends early.
+    for pid in "${CODEARTS_JOB_PIDS[@]}"; do
+        kill -- "-${pid}" 2>/dev/null || true
+    done
+    CODEARTS_JOB_PIDS=()
     for pid in "${CODEARTS_EMULATOR_PIDS[@]}"; do
         kill "${pid}" 2>/dev/null || true
         wait "${pid}" 2>/dev/null || true
@@ -102,7 +116,7 @@ run_playbook() {
 }
 
 lane_vars() {
-    if [ "$1" = 1 ]; then echo "${CODEARTS_EMULATOR_VARS}"; else echo "${CODEARTS_EMULATOR_DIR}/lane$1/emulator.json"; fi
+    echo "$(lane_directory "$1")/emulator.json"
 }
 
 lane_playbook() {
@@ -113,11 +127,16 @@ lane_playbook() {
 }
 
 CODEARTS_JOBS=()
+CODEARTS_JOB_PIDS=()
 
 start_job() {
     local log="${CODEARTS_EMULATOR_DIR}/job${#CODEARTS_JOBS[@]}.log"
+    # Job control on for this one fork, so that the job gets a process group of its own to stop as a whole.
+    set -m
     "$@" > "${log}" 2>&1 &
+    set +m
     CODEARTS_JOBS+=("$!:${log}:$*")
+    CODEARTS_JOB_PIDS+=("$!")
 }
 
 finish_jobs() {
@@ -137,5 +156,6 @@ finish_jobs() {
         fi
     done
     CODEARTS_JOBS=()
+    CODEARTS_JOB_PIDS=()
     return "${failed}"
 }
