@@ -14,6 +14,7 @@ import select
 import signal
 import ssl
 import sys
+import termios
 import time
 import urllib.request
 
@@ -28,13 +29,18 @@ def emulator_get(emulator, path):
 
 
 def run_in_terminal(command, environment, emulator, deadline_seconds=120):
-    """Run command with a terminal of its own; type the mailed code at the prompt. Return (exit code, screen, code)."""
+    """Run command with a terminal of its own; type the mailed code at the prompt. Return (exit code, screen, code).
+
+    Ansible prints the prompt, then turns echo off and discards what was typed ahead. A person is slower than
+    that; this script waits for echo to be off before typing, and types again if the play has not gone on
+    within a few seconds (the earlier keystrokes were discarded; with echo off nothing is shown).
+    """
     child, controller = pty.fork()
     if child == 0:
         os.execvpe(command[0], command, environment)
-    screen, code, started = b"", None, time.monotonic()
+    screen, code, started, typed_at, typed_screen, attempts = b"", None, time.monotonic(), None, 0, 0
     while time.monotonic() - started < deadline_seconds:
-        ready, _unused, _unused = select.select([controller], [], [], 0.5)
+        ready, _unused, _unused = select.select([controller], [], [], 0.2)
         try:
             chunk = os.read(controller, 65536) if ready else b""
         except OSError:  # the terminal closed: the play has ended
@@ -42,9 +48,13 @@ def run_in_terminal(command, environment, emulator, deadline_seconds=120):
         if ready and not chunk:
             break
         screen += chunk
-        if code is None and PROMPT in screen:
-            code = emulator_get(emulator, "mailbox?email=" + EMAIL)["codes"][-1]
+        waiting = PROMPT in screen and not termios.tcgetattr(controller)[3] & termios.ECHO
+        stalled = typed_at is not None and len(screen) == typed_screen and time.monotonic() - typed_at > 5
+        if waiting and attempts < 3 and (typed_at is None or stalled):
+            time.sleep(0.3)
+            code = code or emulator_get(emulator, "mailbox?email=" + EMAIL)["codes"][-1]
             os.write(controller, code.encode() + b"\r")
+            typed_at, typed_screen, attempts = time.monotonic(), len(screen), attempts + 1
     else:
         os.kill(child, signal.SIGKILL)
     os.close(controller)
