@@ -122,7 +122,7 @@ check_log() {  # check_log LOG WHAT: fail on a skipped sanity test or an unsuppo
 
 run_entry() {  # run_entry INDEX COMMAND...: install the entry's ansible-core (once) and run the ansible-test commands
     # Every step says "|| return 1": called from "run_lane ... || return 1", errexit does not apply in here.
-    local index="$1" requirement version commands python venv collection core command t log
+    local index="$1" requirement version commands python venv collection core command t log installed=""
     shift
     IFS='|' read -r requirement version commands <<< "${matrix[${index}]}"
     python="$(find_python "${version}")" || return 1
@@ -134,9 +134,10 @@ run_entry() {  # run_entry INDEX COMMAND...: install the entry's ansible-core (o
         make_venv "${venv}" "${python}" "${requirement}" || return 1
         install_get_pip_standin "${venv}" || return 1
         collection="$(copy_collection "${work}/tree-${index}")" || return 1
-        echo "TIME|install $("${venv}/bin/python" -c 'from ansible.release import __version__; print(__version__)') (Python ${version})|$((SECONDS - t))"
+        installed=$((SECONDS - t))
     fi
     core="ansible-core $("${venv}/bin/python" -c 'from ansible.release import __version__; print(__version__)')"
+    if [ -n "${installed}" ]; then echo "TIME|install ${core#ansible-core } (Python ${version})|${installed}"; fi
     for command in "$@"; do
         step "${core}, Python ${version}: ansible-test ${command}"
         t=$SECONDS
@@ -157,7 +158,7 @@ run_lane() {  # run_lane LOG INDEX...: sanity and units for these entries, one a
     done > "${log}" 2>&1
 }
 
-collect() {  # print a lane's log and add its timings to the summary
+collect() {  # collect LOG: print the log without its TIME| lines, and add those to the summary
     local log="$1"
     grep -v '^TIME|' "${log}"
     while IFS='|' read -r _tag what seconds; do
@@ -192,10 +193,10 @@ record "  (wall time of the two lanes and the tools install)" $((SECONDS - t))
 for index in "${!matrix[@]}"; do
     IFS='|' read -r _requirement _version commands <<< "${matrix[${index}]}"
     if [[ " ${commands} " == *" integration "* ]]; then
-        run_entry "${index}" integration | tee "${work}/integration-entry-${index}.log" | grep -v '^TIME|' \
-            || { echo "ansible-test integration failed (see above)." >&2; exit 1; }
-        while IFS='|' read -r _tag what seconds; do record "${what}" "${seconds}"; done \
-            < <(grep '^TIME|' "${work}/integration-entry-${index}.log")
+        status=0
+        run_entry "${index}" integration > "${work}/integration-entry-${index}.log" 2>&1 || status=1
+        collect "${work}/integration-entry-${index}.log"
+        [ "${status}" -eq 0 ] || { echo "ansible-test integration failed (see above)." >&2; exit 1; }
     fi
 done
 

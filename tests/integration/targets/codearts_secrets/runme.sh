@@ -19,22 +19,21 @@ marker() {
     "${ANSIBLE_TEST_PYTHON_INTERPRETER:-python3}" -c 'import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])' \
         "${out}/markers.json" "$1"
 }
+marker_run() {  # marker_run SUFFIX LANE PLAYBOOK: a --diff -vvvv run with the markers; its outputs are kept for the scan
+    local suffix="$1" lane="$2" playbook="$3"
+    lane_playbook "${lane}" "${playbook}" -e @"${out}/markers.json" -e results_file="${out}/results${suffix}.json" \
+        --diff -vvvv > "${out}/stdout${suffix}.txt" 2> "${out}/stderr${suffix}.txt" \
+        || { tail -n 80 "${out}/stdout${suffix}.txt"; cat "${out}/stderr${suffix}.txt"; return 1; }
+}
 every_scenario() {
-    lane_playbook 1 secrets.yml -e @"${out}/markers.json" -e results_file="${out}/results.json" --diff -vvvv \
-        > "${out}/stdout.txt" 2> "${out}/stderr.txt" || { tail -n 80 "${out}/stdout.txt"; cat "${out}/stderr.txt"; return 1; }
+    marker_run "" 1 secrets.yml
 }
 credentials_from_the_environment() {
     HW_ACCESS_KEY=MALLORYACCESSKEY0001 HW_SECRET_KEY="$(marker marker_secret_key)" \
-        HW_SECURITY_TOKEN="$(marker marker_security_token)" \
-        lane_playbook 2 environment_credentials.yml -e @"${out}/markers.json" \
-        -e results_file="${out}/results_environment.json" --diff -vvvv \
-        > "${out}/stdout_environment.txt" 2> "${out}/stderr_environment.txt" \
-        || { tail -n 80 "${out}/stdout_environment.txt"; return 1; }
+        HW_SECURITY_TOKEN="$(marker marker_security_token)" marker_run _environment 2 environment_credentials.yml
 }
 every_fault() {
-    lane_playbook 3 faults_under_markers.yml -e @"${out}/markers.json" -e results_file="${out}/results_faults.json" \
-        --diff -vvvv > "${out}/stdout_faults.txt" 2> "${out}/stderr_faults.txt" \
-        || { tail -n 80 "${out}/stdout_faults.txt"; cat "${out}/stderr_faults.txt"; return 1; }
+    marker_run _faults 3 faults_under_markers.yml
 }
 # The check must be able to fail: a run that prints a marker on purpose has to be caught (checked below).
 print_the_canary() {

@@ -37,45 +37,43 @@ await_emulator() {  # await_emulator STATE_DIR PID: wait until it listens (it th
 }
 
 start_codearts_emulator() {
-    local package_dir="${1:-../../../emulator}"
-    CODEARTS_EMULATOR_DIR="$(mktemp -d)"
-    trap stop_codearts_emulator EXIT
-    launch_emulator "${package_dir}" "${CODEARTS_EMULATOR_DIR}"
-    await_emulator "${CODEARTS_EMULATOR_DIR}" "${CODEARTS_EMULATOR_PIDS[0]}" || return 1
-    CODEARTS_EMULATOR_VARS="${CODEARTS_EMULATOR_DIR}/emulator.json"
-    export CODEARTS_EMULATOR_VARS
+    start_codearts_lanes 1 "$@"
 }
 
-start_codearts_lanes() {  # start_codearts_lanes COUNT: see the top of this file
-    local count="$1" lane python="${ANSIBLE_TEST_PYTHON_INTERPRETER:-python3}" package_dir=../../../emulator
+start_codearts_lanes() {  # start_codearts_lanes COUNT [DIR]: see the top of this file
+    local count="$1" package_dir="${2:-../../../emulator}" lane python="${ANSIBLE_TEST_PYTHON_INTERPRETER:-python3}"
     CODEARTS_EMULATOR_DIR="$(mktemp -d)"
     trap stop_codearts_emulator EXIT
-    launch_emulator "${package_dir}" "${CODEARTS_EMULATOR_DIR}"
-    for lane in $(seq 2 "${count}"); do
-        mkdir "${CODEARTS_EMULATOR_DIR}/lane${lane}"
-        launch_emulator "${package_dir}" "${CODEARTS_EMULATOR_DIR}/lane${lane}"
+    for lane in $(seq 1 "${count}"); do
+        mkdir -p "$(lane_directory "${lane}")"
+        launch_emulator "${package_dir}" "$(lane_directory "${lane}")"
     done
     for lane in $(seq 1 "${count}"); do
         await_emulator "$(lane_directory "${lane}")" "${CODEARTS_EMULATOR_PIDS[$((lane - 1))]}" || return 1
     done
-    CODEARTS_EMULATOR_VARS="${CODEARTS_EMULATOR_DIR}/emulator.json"
+    CODEARTS_EMULATOR_VARS="$(lane_vars 1)"
     export CODEARTS_EMULATOR_VARS
     CODEARTS_LANES_INVENTORY="${CODEARTS_EMULATOR_DIR}/lanes.yml"
-    "${python}" - "${count}" "${python}" "${CODEARTS_EMULATOR_DIR}" > "${CODEARTS_LANES_INVENTORY}" <<'PY'
-import json, os, sys
-count, python, first = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+    # shellcheck disable=SC2046  # one argument per lane
+    "${python}" - "${python}" $(for lane in $(seq 1 "${count}"); do lane_vars "${lane}"; done) \
+        > "${CODEARTS_LANES_INVENTORY}" <<'PY'
+import json, sys
+python, lane_files = sys.argv[1], sys.argv[2:]
 hosts = {}
-for index in range(count):
-    state = first if index == 0 else os.path.join(first, "lane%d" % (index + 1))
-    with open(os.path.join(state, "emulator.json")) as document:
+for index, lane_file in enumerate(lane_files):
+    with open(lane_file) as document:
         hosts["lane%d" % (index + 1)] = dict(json.load(document), lane_index=index)
 print(json.dumps({"lanes": {"hosts": hosts, "vars": {
-    "lane_count": count, "ansible_connection": "local", "ansible_python_interpreter": python}}}))
+    "lane_count": len(lane_files), "ansible_connection": "local", "ansible_python_interpreter": python}}}))
 PY
 }
 
 lane_directory() {
     if [ "$1" = 1 ]; then echo "${CODEARTS_EMULATOR_DIR}"; else echo "${CODEARTS_EMULATOR_DIR}/lane$1"; fi
+}
+
+lane_vars() {
+    echo "$(lane_directory "$1")/emulator.json"
 }
 
 stop_codearts_emulator() {
@@ -112,11 +110,7 @@ test_playbook() {
 }
 
 run_playbook() {
-    test_playbook -i "${INVENTORY_PATH:-localhost,}" -e @"${CODEARTS_EMULATOR_VARS}" "$@"
-}
-
-lane_vars() {
-    echo "$(lane_directory "$1")/emulator.json"
+    lane_playbook 1 "$@"
 }
 
 lane_playbook() {
@@ -126,36 +120,35 @@ lane_playbook() {
     test_playbook -i "${INVENTORY_PATH:-localhost,}" -e @"${vars}" "$@"
 }
 
-CODEARTS_JOBS=()
 CODEARTS_JOB_PIDS=()
+CODEARTS_JOB_COMMANDS=()
+
+job_log() {
+    echo "${CODEARTS_EMULATOR_DIR}/job$1.log"
+}
 
 start_job() {
-    local log="${CODEARTS_EMULATOR_DIR}/job${#CODEARTS_JOBS[@]}.log"
     # Job control on for this one fork, so that the job gets a process group of its own to stop as a whole.
     set -m
-    "$@" > "${log}" 2>&1 &
+    "$@" > "$(job_log "${#CODEARTS_JOB_PIDS[@]}")" 2>&1 &
     set +m
-    CODEARTS_JOBS+=("$!:${log}:$*")
     CODEARTS_JOB_PIDS+=("$!")
+    CODEARTS_JOB_COMMANDS+=("$*")
 }
 
 finish_jobs() {
-    local job pid log command failed=0
-    for job in "${CODEARTS_JOBS[@]}"; do
-        pid="${job%%:*}"
-        log="${job#*:}"
-        command="${log#*:}"
-        log="${log%%:*}"
-        echo "===== ${command}"
-        if wait "${pid}"; then
-            cat "${log}"
-        else
-            cat "${log}"
-            echo "===== FAILED: ${command}"
+    local index failed=0 status
+    for index in "${!CODEARTS_JOB_PIDS[@]}"; do
+        echo "===== ${CODEARTS_JOB_COMMANDS[${index}]}"
+        status=0
+        wait "${CODEARTS_JOB_PIDS[${index}]}" || status=$?
+        cat "$(job_log "${index}")"
+        if [ "${status}" -ne 0 ]; then
+            echo "===== FAILED: ${CODEARTS_JOB_COMMANDS[${index}]}"
             failed=1
         fi
     done
-    CODEARTS_JOBS=()
     CODEARTS_JOB_PIDS=()
+    CODEARTS_JOB_COMMANDS=()
     return "${failed}"
 }
