@@ -17,11 +17,8 @@ from ansible_collections.huaweicloud.codearts.plugins.module_utils.deadline impo
 MAX_ANSWER_BYTES = 1024 * 1024
 MAX_JSON_DEPTH = 32
 CHUNK_BYTES = 16384
-DECOMPRESSORS = {
-    "gzip": lambda: zlib.decompressobj(16 + zlib.MAX_WBITS),
-    "x-gzip": lambda: zlib.decompressobj(16 + zlib.MAX_WBITS),
-    "deflate": lambda: zlib.decompressobj(zlib.MAX_WBITS),
-}
+# Bytes of a deflate body kept until it shows whether it has the zlib header or is raw, as urllib3 decides.
+DEFLATE_SNIFF_BYTES = 64
 
 
 class AnswerTooLarge(Exception):
@@ -52,6 +49,43 @@ class _Identity(object):
     @staticmethod
     def flush():
         return b""
+
+
+class _Deflate(object):
+    """A deflate decoder that, like urllib3, also reads raw deflate (no zlib header), as some servers send it."""
+
+    def __init__(self):
+        self._decoder = zlib.decompressobj(zlib.MAX_WBITS)
+        self._seen = b""
+        self._sniffing = True
+
+    @property
+    def unconsumed_tail(self):
+        return self._decoder.unconsumed_tail
+
+    def decompress(self, data, max_length):
+        if not self._sniffing:
+            return self._decoder.decompress(data, max_length)
+        self._seen += data
+        try:
+            output = self._decoder.decompress(data, max_length)
+        except zlib.error:
+            self._sniffing = False
+            self._decoder = zlib.decompressobj(-zlib.MAX_WBITS)
+            return self._decoder.decompress(self._seen, max_length)
+        if output or len(self._seen) >= DEFLATE_SNIFF_BYTES:
+            self._sniffing = False
+        return output
+
+    def flush(self):
+        return self._decoder.flush()
+
+
+DECOMPRESSORS = {
+    "gzip": lambda: zlib.decompressobj(16 + zlib.MAX_WBITS),
+    "x-gzip": lambda: zlib.decompressobj(16 + zlib.MAX_WBITS),
+    "deflate": _Deflate,
+}
 
 
 def _decoder(content_encoding):

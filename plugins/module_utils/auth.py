@@ -9,17 +9,19 @@ the prepared request (final URL, headers and body) and adds what the service nee
 method changes this file and the shared options, never the modules.
 
 Precedence: a method set in the task's options (or module_defaults) wins over one set in the
-environment; within each, token, then access key, then IAM password. Options are read from the
-environment here rather than through argument-spec fallbacks, because only here can the two be
-told apart.
+environment; within each, token, then access key, then IAM password. A method's options all come from
+the place that set it (its required ones from the other place only where that one lacks them), and its
+optional ones only from there (security_token, project_id, project_name, auth_url): an
+AWX credential's HW_SECURITY_TOKEN never joins a task's permanent access key, and HW_AUTH_URL never
+decides where a task's password goes. Options are read from the environment here rather than through
+argument-spec fallbacks, because only here can the two be told apart.
 """
 
 import os
 
+from ansible_collections.huaweicloud.codearts.plugins.module_utils.environment import checked_text, read
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.errors import CodeArtsConfigError
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.header_values import HEADER_BOUND_OPTIONS, check_header_value
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.iam import IamPasswordAuthenticator
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.signer import AccessKeySigner
 
 ENVIRONMENT_NAMES = {
     "token": ("HW_AUTH_TOKEN",),
@@ -63,17 +65,26 @@ class Method(object):
         return self.required + self.optional
 
 
+def _access_key_signer(values, region, client):
+    from ansible_collections.huaweicloud.codearts.plugins.module_utils.signer import AccessKeySigner  # only this way signs
+    return AccessKeySigner(values["access_key"], values["secret_key"], values["security_token"], values["project_id"])
+
+
+def _iam_password_login(values, region, client):
+    from ansible_collections.huaweicloud.codearts.plugins.module_utils.iam import IamPasswordAuthenticator  # only this way logs in
+    return IamPasswordAuthenticator(client, values, region)
+
+
 METHODS = (
     Method("token", ("token",), (), lambda values, region, client: TokenAuthenticator(values["token"]),
            "The token was refused: it is wrong or expired (IAM tokens live 24 hours). Get a new token and set the "
            "token option or HW_AUTH_TOKEN."),
     Method("access key", ("access_key", "secret_key"), ("security_token", "project_id"),
-           lambda values, region, client: AccessKeySigner(
-               values["access_key"], values["secret_key"], values["security_token"], values["project_id"]),
+           _access_key_signer,
            "The signed request was refused: check access_key and secret_key (and security_token for temporary "
            "keys), and this host's clock, since signatures more than 15 minutes off are refused."),
     Method("IAM password", ("user_name", "password", "domain_name"), ("project_name", "auth_url"),
-           lambda values, region, client: IamPasswordAuthenticator(client, values, region),
+           _iam_password_login,
            "The token IAM issued for the password login was refused: check project_name and region."),
 )
 
@@ -88,13 +99,25 @@ def _no_method_message():
     return "No credentials: set one of the three ways to authenticate. %s." % ways
 
 
-class Credentials(object):
-    """The chosen method and its values; makes the authenticator for a client."""
+def environment_secrets(environ=None):
+    """The values of every secret variable set in the environment, as they are, used or not."""
+    environ = os.environ if environ is None else environ
+    return [environ[name] for option in SECRET_OPTIONS for name in ENVIRONMENT_NAMES[option] if environ.get(name)]
 
-    def __init__(self, method, values, region):
+
+class Credentials(object):
+    """The chosen method and its values; makes the authenticator for a client.
+
+    source is where the method was set ("task" or "environment"); ignored names the optional options the
+    other place sets for this method, which do not apply.
+    """
+
+    def __init__(self, method, values, region, source="task", ignored=()):
         self.method = method
         self.values = values
         self.region = region
+        self.source = source
+        self.ignored = list(ignored)
 
     def secret_values(self):
         return [self.values[option] for option in SECRET_OPTIONS if self.values.get(option)]
@@ -112,17 +135,19 @@ def credentials_from_params(params, region, environ=None):
     environ = os.environ if environ is None else environ
 
     def from_task(option):
-        value = params.get(option)
+        value = checked_text(option, params.get(option))
         return value.strip() if isinstance(value, str) and value.strip() else None
 
     def from_environment(option):
-        return next((environ[name].strip() for name in ENVIRONMENT_NAMES[option] if environ.get(name, "").strip()), None)
+        return next((value for value in (read(name, environ) for name in ENVIRONMENT_NAMES[option]) if value), None)
 
-    for source in (from_task, from_environment):
+    for source, other, place in ((from_task, from_environment, "task"), (from_environment, from_task, "environment")):
         for method in METHODS:
             if not any(source(option) for option in method.required):
                 continue
-            values = dict((option, from_task(option) or from_environment(option)) for option in method.options)
+            values = dict((option, source(option) or other(option)) for option in method.required)
+            values.update((option, source(option)) for option in method.optional)
+            ignored = [_describe(option) for option in method.optional if not values[option] and other(option)]
             missing = [_describe(option) for option in method.required if not values[option]]
             if missing:
                 raise CodeArtsConfigError("Incomplete %s credentials: %s %s not set. Nothing was sent to the service." % (
@@ -130,5 +155,5 @@ def credentials_from_params(params, region, environ=None):
             for option in HEADER_BOUND_OPTIONS:
                 if values.get(option):
                     check_header_value(_describe(option), values[option])
-            return Credentials(method, values, region)
+            return Credentials(method, values, region, place, ignored)
     raise CodeArtsConfigError(_no_method_message())

@@ -2,22 +2,53 @@
 # Copyright: huaweicloud.codearts contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
 
-"""The AnsibleModule every CodeArts module is built on."""
+"""The AnsibleModule every CodeArts module is built on, and the one gate all of its output passes."""
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.errors import FAILURE_KEYS
+from ansible_collections.huaweicloud.codearts.plugins.module_utils import redaction
+from ansible_collections.huaweicloud.codearts.plugins.module_utils.errors import FAILURE_KEYS, CodeArtsError
+from ansible_collections.huaweicloud.codearts.plugins.module_utils.quoting import squeeze
+
+UNEXPECTED = ("The module met an error it does not know (%s: %s). Nothing is known about whether a change reached the "
+              "service: read the setting before running again, and report this message to the collection's maintainers.")
 
 
 class CodeArtsModule(AnsibleModule):
-    """An AnsibleModule whose every failure carries status, error_code, error_msg and request_id.
+    """An AnsibleModule whose output all passes one gate, and whose every failure carries the same keys.
 
-    Each is None where unknown, also when Ansible itself refuses the task's arguments, so a playbook can
-    read result.status after any failure.
+    The gate is exit_json, fail_json, warn and deprecate: every text they get is masked with this run's
+    Redactor (which knows every secret the task holds, in every form and piece) and freed of lone UTF-16
+    surrogates, which ansible-core 2.19+ refuses. Nothing else of the collection writes output.
+
+    Every failure has msg, status, error_code, error_msg and request_id, None where unknown, also when
+    Ansible itself refuses the task's arguments, so a playbook can read result.status after any failure.
     """
 
     def __init__(self, argument_spec):
+        self.redactor = redaction.start_run()
         super(CodeArtsModule, self).__init__(argument_spec=argument_spec, supports_check_mode=True)
+        for value in list(self.no_log_values):
+            self.register_secret(value)
+
+    def register_secret(self, value):
+        """Mask value, as given and stripped, in everything from now on (and have Ansible mask it too)."""
+        if not isinstance(value, str) or not value.strip():
+            return
+        self.redactor.add(value)
+        self.no_log_values.update((value, value.strip()))
+
+    def run(self, action):
+        """exit_json with what action(self) returns, or fail_json for any error it raises (never a traceback)."""
+        try:
+            result = action(self)
+        except CodeArtsError as error:
+            failure = error.fail_result()
+        except Exception as error:  # the promise is no traceback, whatever a library or a server did
+            failure = dict(msg=UNEXPECTED % (type(error).__name__, squeeze(error)))
+        else:
+            self.exit_json(**result)
+        self.fail_json(**failure)
 
     def log(self, msg, log_args=None):
         """Log as AnsibleModule does, with NUL characters escaped.
@@ -28,7 +59,21 @@ class CodeArtsModule(AnsibleModule):
         """
         super(CodeArtsModule, self).log(msg.replace("\x00", "\\x00"), log_args=log_args)
 
+    def warn(self, warning, *args, **kwargs):
+        super(CodeArtsModule, self).warn(self._gate(warning), *args, **kwargs)
+
+    def deprecate(self, msg, *args, **kwargs):
+        super(CodeArtsModule, self).deprecate(self._gate(msg), *args, **kwargs)
+
+    def exit_json(self, **kwargs):
+        super(CodeArtsModule, self).exit_json(**self._gate(kwargs))
+
     def fail_json(self, msg, **kwargs):
         for key in FAILURE_KEYS:
             kwargs.setdefault(key, None)
-        super(CodeArtsModule, self).fail_json(msg=msg, **kwargs)
+        kwargs = self._gate(dict(kwargs, msg=msg))
+        super(CodeArtsModule, self).fail_json(**kwargs)
+
+    def _gate(self, value):
+        # fail_json can run inside AnsibleModule.__init__ (a refused argument), before self.redactor is set.
+        return getattr(self, "redactor", redaction.current()).clean(value)

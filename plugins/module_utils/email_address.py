@@ -7,6 +7,8 @@
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.errors import CodeArtsConfigError
 
 MAX_EMAIL_LENGTH = 1000
+# Only A-Z: Unicode case folding makes different addresses equal (straße and STRASSE, the Kelvin sign and k).
+ASCII_LOWER = dict((code, code + 32) for code in range(ord("A"), ord("Z") + 1))
 
 
 def _reject(reason):
@@ -36,11 +38,11 @@ def checked_email(value):
 
 
 def same_email(first, second):
-    """True when two addresses are the same ignoring surrounding white space and letter case.
+    """True when two addresses are the same ignoring surrounding white space and the case of A to Z.
 
     A service that changes the case of what it stores must not make every run report a change. Anything
     but two texts (a missing address, or a service answering with a number) is never the same.
     """
     if not isinstance(first, str) or not isinstance(second, str):
         return False
-    return first.strip().casefold() == second.strip().casefold()
+    return first.strip().translate(ASCII_LOWER) == second.strip().translate(ASCII_LOWER)

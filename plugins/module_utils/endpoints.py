@@ -6,7 +6,7 @@
 
 import re
 
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.error_body import squeeze
+from ansible_collections.huaweicloud.codearts.plugins.module_utils.quoting import squeeze
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.errors import CodeArtsConfigError
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.urls import checked_url
 

@@ -14,19 +14,11 @@ import json
 import re
 
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.answer_body import AnswerNotJson, AnswerTooDeep, decode_json
+from ansible_collections.huaweicloud.codearts.plugins.module_utils.quoting import squeeze
 
 KEY_PAIRS = (("error_code", "error_msg"), ("errorCode", "errorMsg"), ("code", "message"))
-MAX_QUOTED_CHARS = 200
 HTML_SEARCHED_CHARS = 4096
 HTML_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
-
-
-def squeeze(text, limit=MAX_QUOTED_CHARS):
-    """Collapse white space and cut text to at most limit characters, marking the cut."""
-    text = " ".join(text.split())
-    if len(text) > limit:
-        return text[:limit] + "..."
-    return text
 
 
 def _as_text(value):

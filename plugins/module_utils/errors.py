@@ -82,11 +82,6 @@ class CodeArtsRequestError(CodeArtsError):
         """Return the same error with a hint appended to its message (replacing any earlier hint)."""
         return self._replaced(hint=hint)
 
-    def scrubbed(self, scrub):
-        """Return the same error with scrub (a text -> text function) applied to every text from outside."""
-        return self._replaced(path=scrub(self.path), summary=scrub(self.summary), error_code=scrub(self.error_code),
-                              error_msg=scrub(self.error_msg), request_id=scrub(self.request_id), hint=scrub(self.hint))
-
     def fail_result(self):
         return dict(msg=str(self), status=self.status, error_code=self.error_code, error_msg=self.error_msg,
                     request_id=self.request_id)

@@ -2,38 +2,29 @@
 # Copyright: huaweicloud.codearts contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
 
-"""The one HTTP client both modules talk to CodeArts Repo through, built on requests."""
+"""The one HTTP client every module talks to CodeArts Repo through: retries, status errors, decoded answers."""
 
 import json
-import traceback
-from urllib.parse import urlsplit
 
+from ansible_collections.huaweicloud.codearts.plugins.module_utils import redaction
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.answer_body import (
-    AnswerBroken,
     AnswerNotJson,
     AnswerTooLarge,
     decode_json,
     read_capped,
 )
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.deadline import DeadlineExceeded, deadline
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.error_body import parse_error_body, squeeze
+from ansible_collections.huaweicloud.codearts.plugins.module_utils.deadline import deadline
+from ansible_collections.huaweicloud.codearts.plugins.module_utils.error_body import parse_error_body
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.errors import (
     CodeArtsMissingLibraryError,
     CodeArtsRequestError,
 )
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.network_environment import proxy_for
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.redaction import Redactor
+from ansible_collections.huaweicloud.codearts.plugins.module_utils.quoting import squeeze
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.retry import RETRYABLE_STATUSES
+from ansible_collections.huaweicloud.codearts.plugins.module_utils.transport import REQUESTS_IMPORT_ERROR, Transport, requests
+from ansible_collections.huaweicloud.codearts.plugins.module_utils.transport_failures import transport_failure
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.user_agent import user_agent
-
-try:
-    import requests
-    from urllib3.exceptions import NewConnectionError
-except ImportError:
-    requests = None
-    REQUESTS_IMPORT_ERROR = traceback.format_exc()
-else:
-    REQUESTS_IMPORT_ERROR = None
 
 # Methods whose repetition cannot change anything on the service.
 SAFE_METHODS = frozenset(("GET", "HEAD"))
@@ -63,28 +54,6 @@ def require_requests():
         raise CodeArtsMissingLibraryError("requests", REQUESTS_IMPORT_ERROR)
 
 
-def _root_cause(exc):
-    """The innermost exception requests and urllib3 wrapped, which says what really went wrong."""
-    seen = set()
-    while id(exc) not in seen:
-        seen.add(id(exc))
-        inner = getattr(exc, "reason", None)
-        if not isinstance(inner, BaseException):
-            inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else None
-        if inner is None:
-            break
-        exc = inner
-    return squeeze(str(exc))
-
-
-def _never_reached_service(exc):
-    """True when the connection was never made, so the request cannot have arrived."""
-    if isinstance(exc, requests.exceptions.ConnectTimeout):
-        return True
-    reason = exc.args[0] if exc.args else None
-    return isinstance(getattr(reason, "reason", reason), NewConnectionError)
-
-
 class _RetryCandidate(Exception):
     """A failed try that may be repeated: error is what to raise if it is not."""
 
@@ -108,22 +77,17 @@ class Answer(object):
         return squeeze(request_id, MAX_REQUEST_ID_CHARS) if request_id else None
 
 
-def new_session():
-    """A requests session that reads nothing from the environment (no .netrc, proxies or CA bundle behind our back)."""
-    session = requests.Session()
-    session.trust_env = False
-    session.headers["User-Agent"] = user_agent(requests.__version__)
-    session.headers["Accept-Encoding"] = ACCEPT_ENCODING
-    return session
+def new_transport():
+    """The transport every request leaves through (see transport.py), naming the collection in User-Agent."""
+    return Transport({"User-Agent": user_agent(requests.__version__), "Accept-Encoding": ACCEPT_ENCODING})
 
 
 class CodeArtsClient(object):
     """Sends requests to one CodeArts Repo endpoint, with retries, and decodes the answers.
 
-    Writes (anything but GET and HEAD) are repeated only when the service cannot have applied them:
-    the connection was never made, or the service answered 429 (throttled, refused unprocessed).
-    After any other failure of a write, once the request may have left this machine, the error says
-    may_have_been_applied and the caller decides.
+    Writes (anything but GET and HEAD) are repeated only when the service cannot have applied them: the
+    request provably never left (delivery.py), or the service answered 429 (throttled, refused unprocessed).
+    After any other failure of a write the error says may_have_been_applied, and the caller decides.
 
     timeout bounds each whole attempt: connecting, sending and reading the full answer.
     on_secret is called with every secret the client obtains (an IAM token), so the module can mask it.
@@ -135,9 +99,10 @@ class CodeArtsClient(object):
         self.verify = verify
         self.timeout = timeout
         self.retry_policy = retry_policy
-        self.redactor = Redactor(credentials.secret_values())
         self._on_secret = on_secret
-        self.session = new_session()
+        for secret in credentials.secret_values():
+            self.remember_secret(secret)
+        self.transport = new_transport()
         self.authenticator = credentials.authenticator(self)
         self.refused_hint = credentials.method.refused_hint
 
@@ -147,7 +112,7 @@ class CodeArtsClient(object):
         return getattr(self.authenticator, "login_url", None)
 
     def remember_secret(self, secret):
-        self.redactor.add(secret)
+        redaction.current().add(secret)
         if self._on_secret is not None:
             self._on_secret(secret)
 
@@ -162,14 +127,11 @@ class CodeArtsClient(object):
 
     def request(self, method, path, body=None):
         """Send an authenticated request to the service; return the decoded JSON object, or raise CodeArtsRequestError."""
-        try:
-            ensure_ready = getattr(self.authenticator, "ensure_ready", None)
-            if ensure_ready is not None:
-                ensure_ready()
-            answer = self._send(method, self.base_url + path, path, body, self.authenticator, method in SAFE_METHODS)
-            return self._decode_success(method, path, answer)
-        except CodeArtsRequestError as error:
-            raise error.scrubbed(self.redactor.scrub) from None
+        ensure_ready = getattr(self.authenticator, "ensure_ready", None)
+        if ensure_ready is not None:
+            ensure_ready()
+        answer = self._send(method, self.base_url + path, path, body, self.authenticator, method in SAFE_METHODS)
+        return self._decode_success(method, path, answer)
 
     def send_unauthenticated(self, method, url, body):
         """Send a request that carries its own credentials in the body (an IAM login) and is safe to repeat."""
@@ -193,7 +155,12 @@ class CodeArtsClient(object):
 
         label names the request in messages: the path for the service, the whole URL for IAM.
         """
-        answer = self._exchange(method, url, label, data, auth, repeatable)
+        proxy = proxy_for(url, requests)
+        answer = self._exchange(method, url, label, data, auth, repeatable, proxy)
+        if answer.status_code == 407 and proxy is not None:
+            raise CodeArtsRequestError(
+                method, label, "the proxy %s refused the proxy credentials (HTTP 407 Proxy Authentication Required)"
+                % proxy.shown, status=407, hint="Check the user name and password in %s." % proxy.variable)
         if 300 <= answer.status_code < 400:
             raise self._redirect_error(method, label, answer)
         if answer.status_code < 300:
@@ -203,64 +170,30 @@ class CodeArtsClient(object):
             raise _RetryCandidate(error, answer.headers.get("Retry-After"))
         raise error
 
-    def _exchange(self, method, url, label, data, auth, repeatable):
-        """Send the request and read its whole answer within the deadline; transport failures become errors."""
+    def _exchange(self, method, url, label, data, auth, repeatable, proxy):
+        """Send the request and read its whole answer within the deadline; every failure is classified."""
         response = None
         try:
             with deadline(self.timeout):
                 try:
-                    response = self.session.request(
+                    response = self.transport.request(
                         method, url, data=data, headers=REQUEST_HEADERS, auth=auth, timeout=self.timeout,
-                        verify=self.verify, proxies=self._proxies(url), allow_redirects=False, stream=True)
+                        verify=self.verify, proxies={url.split("://", 1)[0]: proxy.url} if proxy else {})
                     content = read_capped(response.raw, response.headers)
                 finally:
                     if response is not None:
                         response.close()
-        except DeadlineExceeded:
-            self.session.close()  # the interrupted connection must not be reused
-            raise self._unfinished(method, label, "no complete answer from %s within %s seconds"
-                                   % (_server(url), self.timeout), repeatable) from None
-        except AnswerBroken as broken:
-            raise self._unfinished(method, label, "%s (from %s)" % (broken, _server(url)), repeatable) from None
         except AnswerTooLarge as too_large:
             raise CodeArtsRequestError(
                 method, label, str(too_large), status=response.status_code,
                 request_id=Answer(response.status_code, response.headers, b"").request_id,
                 hint="Check that endpoint points at CodeArts Repo.", may_have_been_applied=not repeatable) from None
-        except requests.exceptions.SSLError as exc:
-            raise CodeArtsRequestError(
-                method, label, "the TLS connection to %s failed (%s)" % (urlsplit(url).netloc, _root_cause(exc)),
-                hint="If the service uses a private CA, set ca_path to that CA's certificate bundle.") from None
-        except (requests.exceptions.ConnectionError, requests.exceptions.Timeout) as exc:
-            error = self._transport_error(method, label, url, exc, repeatable)
-            if error.may_have_been_applied:
-                raise error from None
-            raise _RetryCandidate(error) from None
-        except requests.exceptions.RequestException as exc:
-            raise CodeArtsRequestError(method, label, "the request could not be sent (%s)" % _root_cause(exc)) from None
+        except Exception as failure:  # whatever went wrong: delivery.py decides whether it can have landed
+            self.transport.close()  # a connection an attempt broke off must not be reused
+            error, retryable = transport_failure(method, label, url, failure, self.transport.request_started(),
+                                                 proxy, self.timeout, repeatable)
+            raise (_RetryCandidate(error) if retryable else error) from None
         return Answer(response.status_code, response.headers, content)
-
-    def _proxies(self, url):
-        proxy = proxy_for(url, requests)
-        return {urlsplit(url).scheme: proxy} if proxy else {}
-
-    @staticmethod
-    def _unfinished(method, label, summary, repeatable):
-        """The error for an attempt that sent its request but got no whole answer: retried if repeatable."""
-        error = CodeArtsRequestError(method, label, summary, may_have_been_applied=not repeatable)
-        return error if error.may_have_been_applied else _RetryCandidate(error)
-
-    def _transport_error(self, method, label, url, exc, repeatable):
-        reached = not _never_reached_service(exc)
-        if isinstance(exc, requests.exceptions.Timeout):
-            summary = "no answer from %s within %s seconds" % (_server(url), self.timeout)
-        elif reached:
-            summary = "the connection to %s broke before an answer arrived" % _server(url)
-        else:
-            summary = "could not connect to %s" % _server(url)
-        hint = None if reached else "Check endpoint or region, and that this host can reach the service."
-        return CodeArtsRequestError(
-            method, label, summary, hint=hint, may_have_been_applied=reached and not repeatable)
 
     def _status_error(self, method, path, answer, repeatable):
         code, message = parse_error_body(answer.content, answer.headers.get("Content-Type", ""))
@@ -293,7 +226,3 @@ class CodeArtsClient(object):
             method, path, "the service answered %s but not with a JSON object (%s)" % (answer.status_code, message),
             status=answer.status_code, request_id=answer.request_id,
             may_have_been_applied=method not in SAFE_METHODS)
-
-
-def _server(url):
-    return "%s://%s" % urlsplit(url)[:2]

@@ -10,24 +10,66 @@ adds credentials to a request. Only these apply, as documented:
   - a CA bundle: REQUESTS_CA_BUNDLE, then CURL_CA_BUNDLE, only when ca_path is not set.
 """
 
+import collections
 import os
 
+from ansible_collections.huaweicloud.codearts.plugins.module_utils.environment import read
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.errors import CodeArtsConfigError
+from ansible_collections.huaweicloud.codearts.plugins.module_utils.urls import shown, url_problem, user_info
 
 CA_BUNDLE_VARIABLES = ("REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE")
+PROXY_SCHEMES = ("http", "https", "socks4", "socks4a", "socks5", "socks5h")
 
 
-def proxy_for(url, requests_module):
-    """The proxy URL the environment selects for url, or None."""
-    proxies = requests_module.utils.get_environ_proxies(url)
-    return requests_module.utils.select_proxy(url, proxies)
+class Proxy(collections.namedtuple("Proxy", "url variable")):
+    """The proxy a request goes through, and the environment variable that named it."""
+
+    @property
+    def shown(self):
+        return "%s (from %s)" % (shown(self.url), self.variable)
+
+
+def proxy_variables(environ=None):
+    environ = os.environ if environ is None else environ
+    return [name for name in environ if name.lower().endswith("_proxy") and name.lower() != "no_proxy"]
+
+
+def proxy_secrets(environ=None):
+    """The user-info of every proxy variable, to be masked whether or not the proxy is used."""
+    environ = os.environ if environ is None else environ
+    return [secret for name in proxy_variables(environ) for secret in user_info(environ[name])]
+
+
+def check_proxy_variables(environ=None):
+    """Refuse, before any request, a proxy variable that requests would fail on (naming it, never its value)."""
+    for name in proxy_variables(environ):
+        value = read(name, environ)
+        if value is None:
+            continue
+        problem = url_problem(value, PROXY_SCHEMES)
+        if problem:
+            raise CodeArtsConfigError(
+                "The environment variable %s does not hold a usable proxy URL: %s (a / @ : or # in the proxy's user "
+                "name or password must be percent-encoded). Fix or unset it. Nothing was sent to the service."
+                % (name, problem))
+
+
+def proxy_for(url, requests_module, environ=None):
+    """The Proxy the environment selects for url, or None."""
+    environ = os.environ if environ is None else environ
+    selected = requests_module.utils.select_proxy(url, requests_module.utils.get_environ_proxies(url))
+    if not selected:
+        return None
+    scheme = url.split("://", 1)[0].lower()
+    candidates = (scheme + "_proxy", scheme.upper() + "_PROXY", "all_proxy", "ALL_PROXY")
+    variable = next((name for name in candidates if (environ.get(name) or "").strip() == selected.strip()), None)
+    return Proxy(selected, variable or "the environment")
 
 
 def ca_bundle_from_environment(environ=None):
     """The CA bundle path an environment variable names, or None; CodeArtsConfigError if it names nothing usable."""
-    environ = os.environ if environ is None else environ
     for name in CA_BUNDLE_VARIABLES:
-        path = environ.get(name, "").strip()
+        path = read(name, environ)
         if path:
             if not os.path.exists(path):
                 raise CodeArtsConfigError(

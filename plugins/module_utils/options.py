@@ -13,7 +13,11 @@ from urllib.parse import urlsplit
 
 from ansible.module_utils.basic import env_fallback
 
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.auth import ENVIRONMENT_NAMES, credentials_from_params
+from ansible_collections.huaweicloud.codearts.plugins.module_utils.auth import (
+    ENVIRONMENT_NAMES,
+    credentials_from_params,
+    environment_secrets,
+)
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.endpoints import checked_region, resolve_endpoint
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.errors import CodeArtsConfigError
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.http_client import (
@@ -23,7 +27,9 @@ from ansible_collections.huaweicloud.codearts.plugins.module_utils.http_client i
 )
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.network_environment import (
     ca_bundle_from_environment,
+    check_proxy_variables,
     proxy_for,
+    proxy_secrets,
 )
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.retry import RetryPolicy
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.urls import is_loopback, shown, user_info
@@ -92,20 +98,25 @@ def plain_http_warnings(urls_with_credentials, requests_module):
             continue
         proxy = proxy_for(url, requests_module)
         if proxy:
-            warnings.append("%s %s uses plain http and goes through the proxy %s (from the environment): credentials "
+            warnings.append("%s %s uses plain http and goes through the proxy %s: credentials "
                             "travel unencrypted to and through it. Use https, or list the host in NO_PROXY."
-                            % (option, shown(url), shown(proxy)))
+                            % (option, shown(url), proxy.shown))
         elif not is_loopback(parts.hostname):
             warnings.append("%s %s uses plain http: credentials and data travel unencrypted. Use https." % (option, shown(url)))
     return warnings
 
 
-def _mask_user_info(module):
-    """A URL with user-info is refused later; mask that part now, or Ansible would print it with the task's arguments."""
+def _register_secrets(module):
+    """Mask, from the start, every secret the environment holds and every URL's user-info.
+
+    A URL with user-info is refused later; its secret part is masked now, or Ansible would print it with
+    the task's arguments. Proxy user-info is masked whether or not the proxy is used.
+    """
     urls = [module.params.get("endpoint"), module.params.get("auth_url")]
     urls += [os.environ.get(name) for name in ENVIRONMENT_NAMES["auth_url"]]
-    for url in urls:
-        module.no_log_values.update(user_info(url))
+    secrets = [part for url in urls for part in user_info(url)] + proxy_secrets() + environment_secrets()
+    for secret in secrets:
+        module.register_secret(secret)
 
 
 def build_client(module):
@@ -115,17 +126,23 @@ def build_client(module):
     every credential the client holds: those read from the environment now, an IAM token once obtained.
     """
     params = module.params
-    _mask_user_info(module)
+    _register_secrets(module)
     _check_limits(params)
     region = checked_region(params.get("region"))
     base_url = resolve_endpoint(params.get("endpoint"), region)
     warnings = []
     verify = _tls_verify(params, warnings)
     credentials = credentials_from_params(params, region)
-    module.no_log_values.update(credentials.secret_values())
+    for secret in credentials.secret_values():
+        module.register_secret(secret)
+    check_proxy_variables()
     require_requests()
     client = CodeArtsClient(base_url, credentials, verify, params["timeout"], RetryPolicy(params["retries"]),
-                            on_secret=module.no_log_values.add)
+                            on_secret=module.register_secret)
+    other_place = "environment" if credentials.source == "task" else "task"
+    warnings += ["%s is set in the %s but ignored: the %s credentials come from the %s, and a way's options all "
+                 "come from that one place." % (option, other_place, credentials.method.name, credentials.source)
+                 for option in credentials.ignored]
     urls = [("endpoint", base_url)] + ([("auth_url", client.login_url)] if client.login_url else [])
     for warning in warnings + plain_http_warnings(urls, requests):
         module.warn(warning)

@@ -151,8 +151,8 @@ verify_code_sent:
 
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.codearts_module import CodeArtsModule
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.email_address import checked_email, same_email
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.error_body import squeeze
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.errors import CodeArtsError, CodeArtsRequestError
+from ansible_collections.huaweicloud.codearts.plugins.module_utils.quoting import squeeze
+from ansible_collections.huaweicloud.codearts.plugins.module_utils.errors import CodeArtsRequestError
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.options import build_client, codearts_argument_spec
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.user_email import read_user, send_verify_code, write_email
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.verify_code import checked_verify_code
@@ -225,14 +225,12 @@ def argument_spec():
     )
 
 
+def run(module):
+    return ensure_email(build_client(module), module.params, module.check_mode, module.warn)
+
+
 def main():
-    module = CodeArtsModule(argument_spec())
-    try:
-        client = build_client(module)
-        result = ensure_email(client, module.params, module.check_mode, module.warn)
-    except CodeArtsError as exc:
-        module.fail_json(**exc.fail_result())
-    module.exit_json(**result)
+    CodeArtsModule(argument_spec()).run(run)
 
 
 if __name__ == "__main__":

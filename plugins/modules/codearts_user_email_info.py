@@ -112,7 +112,6 @@ user:
 """
 
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.codearts_module import CodeArtsModule
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.errors import CodeArtsError
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.options import build_client, codearts_argument_spec
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.user_email import read_user
 
@@ -121,14 +120,12 @@ def argument_spec():
     return codearts_argument_spec()
 
 
+def read(module):
+    return dict(changed=False, user=read_user(build_client(module)))
+
+
 def main():
-    module = CodeArtsModule(argument_spec())
-    try:
-        client = build_client(module)
-        user = read_user(client)
-    except CodeArtsError as exc:
-        module.fail_json(**exc.fail_result())
-    module.exit_json(changed=False, user=user)
+    CodeArtsModule(argument_spec()).run(read)
 
 
 if __name__ == "__main__":

@@ -48,7 +48,11 @@ def no_credentials_in_environment(monkeypatch):
 def session(monkeypatch):
     """The FakeSession every CodeArtsClient made during the test talks to."""
     fake = FakeSession()
-    monkeypatch.setattr(http_client.requests, "Session", lambda: fake)
+
+    def transport(headers):
+        fake.headers.update(headers)
+        return fake
+    monkeypatch.setattr(http_client, "Transport", transport)
     return fake
 
 

@@ -9,6 +9,8 @@ import requests
 from urllib3 import HTTPResponse
 from urllib3.exceptions import MaxRetryError, NewConnectionError
 
+from ansible_collections.huaweicloud.codearts.plugins.module_utils.redaction import start_run
+
 TOKEN = "unit-test-secret-token"
 
 
@@ -77,8 +79,19 @@ class Sent(object):
         self.options = options
 
 
+class NotStarted(object):
+    """A scripted failure the transport saw before the request started to be written."""
+
+    def __init__(self, error):
+        self.error = error
+
+
 class FakeSession(object):
-    """Answers each request with the next scripted answer: a Response, or an exception to raise."""
+    """Stands in for the client's Transport: answers each request with the next scripted answer.
+
+    An answer is a Response, an exception to raise (the transport cannot tell whether the request started,
+    as with a connection it does not watch), or NotStarted(exception).
+    """
 
     def script(self, *answers):
         self.answers.extend(answers)
@@ -87,8 +100,11 @@ class FakeSession(object):
         self.answers = list(answers)
         self.sent = []
         self.headers = requests.Session().headers
-        self.trust_env = True
         self.closed = 0
+        self.started = None
+
+    def request_started(self):
+        return self.started
 
     def close(self):
         self.closed += 1
@@ -102,6 +118,9 @@ class FakeSession(object):
         if not self.answers:
             raise AssertionError("unexpected request %s %s" % (method, url))
         answer = self.answers.pop(0)
+        self.started = False if isinstance(answer, NotStarted) else None
+        if isinstance(answer, NotStarted):
+            raise answer.error
         if isinstance(answer, BaseException):
             raise answer
         return answer
@@ -117,12 +136,17 @@ def warning_texts(result):
 
 
 class FakeModule(object):
-    """What build_client needs of an AnsibleModule: params, warn() and no_log_values."""
+    """What build_client needs of a CodeArtsModule: params, warn(), register_secret() and no_log_values."""
 
     def __init__(self, params):
         self.params = params
         self.warnings = []
         self.no_log_values = set()
+        self.redactor = start_run()
+
+    def register_secret(self, value):
+        self.redactor.add(value)
+        self.no_log_values.update((value, value.strip()))
 
     def warn(self, warning):
         self.warnings.append(warning)

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.codearts_module import CodeArtsModule
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.errors import CodeArtsConfigError
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.header_values import HEADER_BOUND_OPTIONS
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.http_client import new_session
+from ansible_collections.huaweicloud.codearts.plugins.module_utils.http_client import new_transport
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.options import build_client, codearts_argument_spec
 from ansible_collections.huaweicloud.codearts.plugins.modules import codearts_user_email, codearts_user_email_info
 from ansible_collections.huaweicloud.codearts.tests.unit.fakes import FakeModule, response
@@ -97,7 +97,7 @@ def test_an_iam_token_that_cannot_be_a_header_is_a_clear_error(session, token, p
 
 
 def test_the_session_ignores_the_environment():
-    assert new_session().trust_env is False
+    assert new_transport()._session.trust_env is False  # pylint: disable=protected-access
 
 
 def test_netrc_never_adds_credentials_to_the_iam_login(tmp_path, monkeypatch):

@@ -4,6 +4,7 @@ import requests
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.errors import CodeArtsRequestError
 from ansible_collections.huaweicloud.codearts.tests.unit.fakes import (
     TOKEN,
+    NotStarted,
     connect_failure,
     dropped_connection,
     response,
@@ -20,7 +21,7 @@ def test_get_returns_the_body_and_sends_the_token_without_following_redirects(ma
     [sent] = session.sent
     assert (sent.method, sent.url) == ("GET", "https://codearts.test/v4/user/emails")
     assert sent.headers["X-Auth-Token"] == TOKEN
-    assert sent.options == {"timeout": 12.5, "verify": "/ca.pem", "allow_redirects": False, "stream": True, "proxies": {}}
+    assert sent.options == {"timeout": 12.5, "verify": "/ca.pem", "proxies": {}}
     assert sent.headers["Content-Type"] == "application/json"
     assert sent.headers["User-Agent"].startswith("huaweicloud.codearts/")
 
@@ -227,7 +228,7 @@ def test_redirects_are_refused_and_not_followed(make_client, session, status):
 
 def test_a_tls_failure_names_the_cause_and_ca_path_without_retrying(make_client, session):
     cause = requests.exceptions.SSLError("[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed")
-    session.script(cause)
+    session.script(NotStarted(cause))
 
     with pytest.raises(CodeArtsRequestError) as caught:
         make_client().get("/v4/user/emails")

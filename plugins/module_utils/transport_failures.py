@@ -1,0 +1,79 @@
+# -*- coding: utf-8 -*-
+# Copyright: huaweicloud.codearts contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""What to tell the user when a request got no usable answer: whom it failed at, and whether it may have landed."""
+
+from ansible_collections.huaweicloud.codearts.plugins.module_utils.answer_body import AnswerBroken
+from ansible_collections.huaweicloud.codearts.plugins.module_utils.deadline import DeadlineExceeded
+from ansible_collections.huaweicloud.codearts.plugins.module_utils.delivery import causes, innermost, never_sent
+from ansible_collections.huaweicloud.codearts.plugins.module_utils.errors import CodeArtsRequestError
+from ansible_collections.huaweicloud.codearts.plugins.module_utils.quoting import squeeze
+from ansible_collections.huaweicloud.codearts.plugins.module_utils.transport import requests
+
+NOTHING_SENT = "Nothing was sent to the service."
+REACH_HINT = "Check endpoint or region, and that this host can reach the service."
+CA_HINT = "If the service uses a private CA, set ca_path to that CA's certificate bundle."
+
+
+def server(url):
+    scheme, _separator, rest = url.partition("://")
+    return "%s://%s" % (scheme, rest.split("/", 1)[0])
+
+
+def _is(chain, *kinds):
+    return any(isinstance(cause, kinds) for cause in chain)
+
+
+def _said(error):
+    return squeeze(str(error)) or type(error).__name__
+
+
+def proxy_failure(proxy, chain):
+    """(summary, status, hint) for a failure at the proxy itself, or None when the proxy was not the problem."""
+    from urllib3.exceptions import NewConnectionError, ProxyError as Urllib3ProxyError
+    if proxy is None or not _is(chain, Urllib3ProxyError, requests.exceptions.ProxyError):
+        return None
+    said = _said(innermost(chain[0]))
+    if " 407" in said or said.startswith("407"):
+        hint = ("%s Check the user name and password in %s." % (NOTHING_SENT, proxy.variable))
+        return "the proxy %s refused the proxy credentials (HTTP 407 Proxy Authentication Required)" % proxy.shown, 407, hint
+    if _is(chain, NewConnectionError):
+        return ("could not connect to the proxy %s (%s)" % (proxy.shown, said), None,
+                "%s Check that the proxy runs and is reachable, or unset %s." % (NOTHING_SENT, proxy.variable))
+    return ("the proxy %s failed to open the connection to the service (%s)" % (proxy.shown, said), None,
+            "%s Check the proxy's log, or unset %s." % (NOTHING_SENT, proxy.variable))
+
+
+def transport_failure(method, label, url, error, request_started, proxy, timeout, repeatable):
+    """The CodeArtsRequestError for an attempt without a usable answer, and whether another try may be made.
+
+    A request that is not repeatable (a write) may have been applied unless it provably never left
+    (delivery.never_sent), and only then is it tried again.
+    """
+    chain = causes(error)
+    unsent = never_sent(error, request_started)
+    status, hint, final = None, None, False
+    at_proxy = proxy_failure(proxy, chain) if unsent else None
+    if at_proxy is not None:
+        summary, status, hint = at_proxy
+    elif isinstance(error, DeadlineExceeded):
+        summary = "no complete answer from %s within %s seconds" % (server(url), timeout)
+    elif isinstance(error, AnswerBroken):
+        summary = "%s (from %s)" % (error, server(url))
+    elif _is(chain, requests.exceptions.SSLError) or type(innermost(error)).__module__ == "ssl":
+        if unsent:  # a handshake or certificate failure does not mend itself: not tried again
+            summary, hint, final = "the TLS connection to %s failed (%s)" % (server(url), _said(innermost(error))), CA_HINT, True
+        else:
+            summary = "the TLS connection to %s broke after the request was sent (%s)" % (server(url), _said(innermost(error)))
+    elif _is(chain, requests.exceptions.Timeout):
+        summary = "no answer from %s within %s seconds" % (server(url), timeout)
+    elif unsent:
+        summary, hint = "could not connect to %s (%s)" % (server(url), _said(innermost(error))), REACH_HINT
+    else:
+        summary = "the connection to %s broke before an answer arrived (%s)" % (server(url), type(innermost(error)).__name__)
+    if unsent and not repeatable and hint is None:
+        hint = NOTHING_SENT
+    error = CodeArtsRequestError(method, label, summary, status=status, hint=hint,
+                                 may_have_been_applied=not unsent and not repeatable)
+    return error, (unsent or repeatable) and status != 407 and not final
