@@ -10,6 +10,7 @@ from ansible_collections.huaweicloud.codearts.plugins.module_utils import redact
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.errors import FAILURE_KEYS, CodeArtsError
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.quoting import squeeze
 
+NO_LOG_SHOWN = "VALUE_SPECIFIED_IN_NO_LOG_PARAMETER"
 UNEXPECTED = ("The module met an error it does not know (%s: %s). Nothing is known about whether a change reached the "
               "service: read the setting before running again, and report this message to the collection's maintainers.")
 
@@ -29,11 +30,12 @@ class CodeArtsModule(AnsibleModule):
         self.redactor = redaction.start_run()
         super(CodeArtsModule, self).__init__(argument_spec=argument_spec, supports_check_mode=True)
         for value in list(self.no_log_values):
+            self.no_log_values.discard(value)
             self.register_secret(value)
 
     def register_secret(self, value):
         """Mask value, as given and stripped, in everything from now on (and have Ansible mask it too)."""
-        if not isinstance(value, str) or not value.strip():
+        if not isinstance(value, str) or len(value.strip()) < redaction.MIN_MASKED_CHARS:
             return
         self.redactor.add(value)
         self.no_log_values.update((value, value.strip()))
@@ -59,6 +61,13 @@ class CodeArtsModule(AnsibleModule):
         """
         super(CodeArtsModule, self).log(msg.replace("\x00", "\\x00"), log_args=log_args)
 
+    def _log_invocation(self):
+        """As AnsibleModule does, unless an option holds text syslog cannot take (a lone surrogate)."""
+        try:
+            super(CodeArtsModule, self)._log_invocation()
+        except (UnicodeError, ValueError):
+            pass
+
     def warn(self, warning, *args, **kwargs):
         super(CodeArtsModule, self).warn(self._gate(warning), *args, **kwargs)
 
@@ -66,14 +75,19 @@ class CodeArtsModule(AnsibleModule):
         super(CodeArtsModule, self).deprecate(self._gate(msg), *args, **kwargs)
 
     def exit_json(self, **kwargs):
-        super(CodeArtsModule, self).exit_json(**self._gate(kwargs))
+        super(CodeArtsModule, self).exit_json(**self._result(kwargs))
 
     def fail_json(self, msg, **kwargs):
         for key in FAILURE_KEYS:
             kwargs.setdefault(key, None)
-        kwargs = self._gate(dict(kwargs, msg=msg))
-        super(CodeArtsModule, self).fail_json(**kwargs)
+        super(CodeArtsModule, self).fail_json(**self._result(dict(kwargs, msg=msg)))
 
     def _gate(self, value):
         # fail_json can run inside AnsibleModule.__init__ (a refused argument), before self.redactor is set.
         return getattr(self, "redactor", redaction.current()).clean(value)
+
+    def _result(self, result):
+        """result through the gate, with the task's arguments as Ansible would show them: no_log ones hidden."""
+        arguments = dict((name, NO_LOG_SHOWN if value is not None and self.argument_spec.get(name, {}).get("no_log") else value)
+                         for name, value in (getattr(self, "params", None) or {}).items())
+        return self._gate(dict(result, invocation=dict(module_args=arguments)))

@@ -162,7 +162,7 @@ class CodeArtsClient(object):
                 method, label, "the proxy %s refused the proxy credentials (HTTP 407 Proxy Authentication Required)"
                 % proxy.shown, status=407, hint="Check the user name and password in %s." % proxy.variable)
         if 300 <= answer.status_code < 400:
-            raise self._redirect_error(method, label, answer)
+            raise self._redirect_error(method, label, answer, repeatable)
         if answer.status_code < 300:
             return answer
         error = self._status_error(method, label, answer, repeatable)
@@ -205,13 +205,14 @@ class CodeArtsClient(object):
             may_have_been_applied=status >= 500 and not repeatable)
 
     @staticmethod
-    def _redirect_error(method, path, answer):
+    def _redirect_error(method, path, answer, repeatable):
         location = answer.headers.get("Location", "(no Location header)").split("?", 1)[0]
         return CodeArtsRequestError(
             method, path, "the service answered with a redirect to %s, which is not followed" % squeeze(location),
             status=answer.status_code, request_id=answer.request_id,
             hint="Redirects are refused because the credentials would be sent to another address; "
-                 "set endpoint to the service's real base URL.")
+                 "set endpoint to the service's real base URL.",
+            may_have_been_applied=not repeatable)  # whatever answered, the write itself may have landed
 
     @staticmethod
     def _decode_success(method, path, answer):

@@ -21,6 +21,9 @@ from urllib.parse import quote, quote_plus
 
 MASK = "********"
 WINDOW = 8
+# A shorter secret is masked only where it is a whole option value (Ansible shows those by name). Masked inside
+# other text, as Ansible does with every no_log value, a one-letter password garbles every message and key.
+MIN_MASKED_CHARS = 4
 SPACE_RUN = re.compile(r"\s+")
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 HTML_ESCAPES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ('"', "&quot;"), ("'", "&#x27;"), ("'", "&#39;"))
@@ -128,7 +131,7 @@ class Redactor(object):
             self.add(secret)
 
     def add(self, secret):
-        if not isinstance(secret, str) or not secret.strip():
+        if not isinstance(secret, str) or len(secret.strip()) < MIN_MASKED_CHARS:
             return
         for form in forms_of(secret) | forms_of(secret.strip()):
             folded = fold(form.strip())

@@ -44,6 +44,14 @@ def no_credentials_in_environment(monkeypatch):
         monkeypatch.delenv(name.lower(), raising=False)
 
 
+@pytest.fixture(autouse=True)
+def no_warnings_from_earlier_tests():
+    """A module process runs once, so Ansible keeps its warnings in a global; a test process runs many modules."""
+    from ansible.module_utils.common import warnings
+    for name in ("_global_warnings", "_global_deprecations"):
+        getattr(warnings, name).clear()
+
+
 @pytest.fixture
 def session(monkeypatch):
     """The FakeSession every CodeArtsClient made during the test talks to."""

@@ -1,0 +1,311 @@
+"""The promises as properties, attacked with generated input (issue 13, item 8).
+
+- No piece of 8 or more characters of any secret leaves a module, whatever the service echoes it in.
+- After a write landed, whatever bytes come back, the result is changed (after a re-read) or the
+  service's own refusal; never "not sent".
+- Arbitrary strings in every option and environment variable give success or a failure with the five keys,
+  never a traceback and never the catch-all for errors nobody foresaw.
+- Arbitrary redirect and error answers keep memory bounded.
+
+Each property counts the branches its examples reach, and asserts that each was reached.
+"""
+
+import contextlib
+import html
+import io
+import json
+import os
+import tracemalloc
+import zlib
+from collections import Counter
+from unittest import mock
+from urllib.parse import quote
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ansible_collections.huaweicloud.codearts.plugins.module_utils import http_client
+from ansible_collections.huaweicloud.codearts.plugins.module_utils.auth import ENVIRONMENT_NAMES
+from ansible_collections.huaweicloud.codearts.plugins.module_utils.codearts_module import UNEXPECTED
+from ansible_collections.huaweicloud.codearts.plugins.module_utils.errors import CodeArtsRequestError
+from ansible_collections.huaweicloud.codearts.plugins.module_utils.redaction import LONE_SURROGATE, MIN_MASKED_CHARS, fold
+from ansible_collections.huaweicloud.codearts.plugins.modules import codearts_user_email, codearts_user_email_info
+from ansible_collections.huaweicloud.codearts.tests.unit.conftest import patch_module_args
+from ansible_collections.huaweicloud.codearts.tests.unit.fakes import TOKEN, FakeSession, response
+from ansible_collections.huaweicloud.codearts.tests.unit.raw_server import RawServer, http_answer
+
+SETTINGS = dict(deadline=None, derandomize=True)
+FAILURE_KEYS = {"msg", "status", "error_code", "error_msg", "request_id"}
+OLD = {"id": 1, "name": "alice", "commit_email": "old@example.com"}
+
+
+def run(main, args, answers=()):
+    """Run a module's main() against a FakeSession with answers; return (result, session)."""
+    session = FakeSession(answers)
+    output = io.StringIO()
+    with mock.patch.object(http_client, "Transport", lambda headers: session), patch_module_args(args), \
+            contextlib.redirect_stdout(output):
+        try:
+            main()
+        except SystemExit:
+            pass
+    return json.loads(output.getvalue()), session
+
+
+def texts(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from texts(key)
+            yield from texts(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from texts(item)
+
+
+# Secrets built from the pieces that change under some escape, and ordinary ones, up to 5,000 characters.
+SPECIAL = [" ", "  ", "\t", " \t\n ", '"', "\\", "<", "&", ">", "/", "+", "%", "'", "\u00e9", "\u4e2d", "\U0001f600", "="]
+secrets = st.lists(st.one_of(st.text("abcdefXYZ0123456789-_", min_size=1, max_size=40), st.sampled_from(SPECIAL)),
+                   min_size=1, max_size=400).map("".join).map(lambda text: text[:5000]).filter(lambda text: text.strip())
+LATIN1_PRINTABLE = "".join(chr(code) for code in range(32, 256) if not 127 <= code < 160)
+
+
+def header_safe(secret):
+    """What a header-bound option can hold: printable Latin-1 (others are refused before any request)."""
+    return "".join(char if char in LATIN1_PRINTABLE else "x" for char in secret).strip() or "x" * 9
+
+
+ESCAPES = {
+    "raw": lambda text: text,
+    "json": lambda text: json.dumps(text)[1:-1],
+    "json-ascii-off": lambda text: json.dumps(text, ensure_ascii=False)[1:-1],
+    "json twice": lambda text: json.dumps(json.dumps(text))[3:-3],
+    "python repr": lambda text: repr(text)[1:-1],
+    "url": lambda text: quote(text.encode("utf-8"), safe=""),
+    "html": html.escape,
+    "white space collapsed": lambda text: " ".join(text.split()),
+}
+WHERE = ("error_msg", "error_code", "html title", "plain text", "user field", "request id")
+
+
+def echo_answer(where, echoed):
+    if where == "error_msg":
+        return response(401, {"error_code": "APIGW.0301", "error_msg": "refused: " + echoed})
+    if where == "error_code":
+        return response(400, {"error_code": echoed, "error_msg": "bad"})
+    if where == "html title":
+        return response(502, raw=("<html><title>%s</title></html>" % echoed).encode("utf-8"), headers={"Content-Type": "text/html"})
+    if where == "plain text":
+        return response(500, raw=echoed.encode("utf-8"), headers={"Content-Type": "text/plain"})
+    if where == "request id":
+        return response(403, {"error_msg": "no"}, headers={"X-Request-Id": echoed.encode("utf-8").decode("latin-1")})
+    return response(200, dict(OLD, name=echoed, extra={echoed: [echoed]}))
+
+
+def test_no_piece_of_a_secret_leaves_a_module():
+    reached = Counter()
+
+    @settings(max_examples=200, **SETTINGS)
+    @given(secret=secrets, option=st.sampled_from(("token", "password", "verify_code", "HW_AUTH_TOKEN", "proxy password")),
+           escape=st.sampled_from(sorted(ESCAPES)), where=st.sampled_from(WHERE),
+           cut=st.tuples(st.integers(0, 5000), st.integers(8, 5000)))
+    def attack(secret, option, escape, where, cut):
+        args = dict(endpoint="https://codearts.test", retries=0)
+        environment = {}
+        if option == "token":
+            secret = header_safe(secret)
+            args["token"] = secret
+        elif option == "HW_AUTH_TOKEN":
+            secret = header_safe(secret)
+            environment["HW_AUTH_TOKEN"] = secret
+        elif option == "password":
+            args.update(user_name="u", password=secret, domain_name="d", auth_url="https://iam.test/v3", region="cn-north-4")
+        elif option == "proxy password":
+            environment["HTTPS_PROXY"] = "http://user:%s@127.0.0.1:3128" % quote(secret.encode("utf-8"), safe="")
+            args["token"] = TOKEN
+        else:
+            args.update(token=TOKEN, verify_code=secret, email="new@example.com")
+        echoed = ESCAPES[escape](secret)
+        start = cut[0] % len(echoed)
+        echoed = echoed[start:start + cut[1]] if len(echoed) >= 16 else echoed
+        answers = [echo_answer(where, echoed)]
+        if option == "password":
+            answers.insert(0, response(201, {"token": {}}, headers={"X-Subject-Token": "iam-issued-token-0123456789"}))
+        if option == "verify_code":
+            answers = [response(200, OLD), echo_answer(where, echoed)]
+        main = codearts_user_email.main if option == "verify_code" else codearts_user_email_info.main
+        with mock.patch.dict(os.environ, environment):
+            result, session = run(main, args, answers)
+        reached["option %s" % option] += 1
+        reached["echoed by the service" if session.sent else "refused before any request"] += 1
+        reached["in %s, %s" % (where, escape)] += 1
+        shown = "\n".join(texts(dict((key, value) for key, value in result.items() if key != "invocation")))
+        for form in set((secret, fold(secret.strip()), secret.strip())):
+            if len(form) >= 8:
+                pieces = [form[index:index + 8] for index in range(len(form) - 7)]
+                assert not [piece for piece in pieces if piece in shown], (option, escape, where)
+            elif len(form.strip()) >= MIN_MASKED_CHARS:
+                assert form.strip() not in shown
+        assert "VALUE_SPECIFIED_IN_NO_LOG_PARAMETER" in json.dumps(result.get("invocation")) or option not in args
+
+    attack()
+    assert reached["echoed by the service"] >= 150, reached
+    assert all(reached["option %s" % option] >= 15 for option in ("token", "password", "verify_code", "HW_AUTH_TOKEN")), \
+        sorted((key, count) for key, count in reached.items() if key.startswith("option"))
+    assert all(reached[key] > 0 for key in ("option proxy password",)), reached
+    assert sum(1 for key in reached if key.startswith("in ")) >= 30, reached
+
+
+OPTION_VALUES = dict(endpoint="https://codearts.test", region="cn-north-4", token=TOKEN, timeout="5", retries="0",
+                     email="new@example.com", verify_code="123456", auth_url="https://iam.test/v3", user_name="u",
+                     password="pw-123456", domain_name="d", project_name="cn-north-4", access_key="AK", secret_key="SK" * 8,
+                     security_token="temporary-security-token", project_id="p1", ca_path="/nonexistent/ca.pem")
+ENVIRONMENT = sorted(set(name for names in ENVIRONMENT_NAMES.values() for name in names)
+                     | {"HW_REGION_NAME", "HW_CODEARTS_ENDPOINT", "HTTPS_PROXY", "https_proxy", "ALL_PROXY", "NO_PROXY",
+                        "REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE"})
+environment_text = st.text(st.characters(blacklist_characters="\x00", blacklist_categories=("Cs",)) |
+                           st.sampled_from(["\udcf6", "\udc80"]), max_size=60)
+hostile_text = st.lists(st.text(max_size=8) | st.sampled_from(["\r\n", "\x00", "\ud83d", "[", "]", "@", "#", "%zz", ":0", "://"]),
+                        max_size=12).map("".join)
+
+
+def test_arbitrary_options_and_environment_never_raise():
+    reached = Counter()
+
+    @settings(max_examples=250, **SETTINGS)
+    @given(module=st.sampled_from(("info", "email")), kept=st.sets(st.sampled_from(sorted(OPTION_VALUES)), min_size=3),
+           mutated=st.dictionaries(st.sampled_from(sorted(OPTION_VALUES)), hostile_text, max_size=3),
+           environment=st.dictionaries(st.sampled_from(ENVIRONMENT), environment_text, max_size=3))
+    def attack(module, kept, mutated, environment):
+        args = dict((key, OPTION_VALUES[key]) for key in kept | {"endpoint", "token"})
+        args.update(mutated)
+        if module == "email":
+            args.setdefault("email", OPTION_VALUES["email"])
+        answers = [response(200, OLD), response(200, dict(OLD, commit_email=args.get("email")))]
+        main = codearts_user_email.main if module == "email" else codearts_user_email_info.main
+        with mock.patch.dict(os.environ, dict((name, value) for name, value in environment.items())):
+            result, session = run(main, args, answers)
+        text = json.dumps(result)
+        assert "Traceback" not in text and "MODULE FAILURE" not in text
+        assert not any(LONE_SURROGATE.search(piece) for piece in texts(result)), "ansible-core 2.19+ refuses this result"
+        if result.get("failed"):
+            assert FAILURE_KEYS <= set(result), result
+            assert not result["msg"].startswith(UNEXPECTED.split("(")[0]), result["msg"]
+            reached["refused after a request" if session.sent else "refused before any request"] += 1
+        else:
+            reached["succeeded"] += 1
+
+    attack()
+    assert all(reached[key] >= 20 for key in ("succeeded", "refused before any request")), reached
+
+
+def after_put_answers():
+    """What comes back after a PUT that landed: answers built from good ones, then broken in many ways."""
+    document = json.dumps(dict(OLD, commit_email="new@example.com")).encode()
+    good = http_answer(200, document, [("Content-Type", "application/json"), ("Content-Length", str(len(document)))])
+    goods = [("good", good), ("good, deflate", http_answer(200, zlib.compress(document), [("Content-Encoding", "deflate")]))]
+    return st.one_of(
+        st.tuples(st.sampled_from(goods), st.binary(max_size=40)).map(lambda pair: (pair[0][0], pair[0][1] + pair[1])),
+        st.binary(max_size=300).map(lambda junk: ("junk", junk)),
+        st.integers(1, len(good) - 1).map(lambda cut: ("cut short", good[:cut])),
+        st.tuples(st.integers(100, 599), st.binary(max_size=200)).map(
+            lambda pair: ("any status", http_answer(pair[0], pair[1], [("Content-Length", str(len(pair[1])))]))),
+        st.sampled_from([
+            ("two lengths", http_answer(200, document, [("Content-Length", "44"), ("Content-Length", "45")])),
+            ("bad chunk", http_answer(200, b"zz\r\n{}\r\n", [("Transfer-Encoding", "chunked")])),
+            ("corrupt gzip", http_answer(200, b"\x1f\x8bnope", [("Content-Encoding", "gzip"), ("Content-Length", "6")])),
+            ("nothing", b""),
+            ("redirect", http_answer(302, b"", [("Location", "http://[::1/x"), ("Content-Length", "0")])),
+        ]))
+
+
+def test_a_landed_write_is_never_reported_as_unsent():
+    reached = Counter()
+    state = {}
+
+    def service(method, path, headers, body, connection):
+        if method == "PUT":
+            state["email"] = json.loads(body)["email"]
+            connection.sendall(state["after"])
+        else:
+            document = json.dumps(dict(OLD, commit_email=state["email"])).encode()
+            connection.sendall(http_answer(200, document, [("Content-Type", "application/json"),
+                                                           ("Content-Length", str(len(document)))]))
+
+    with RawServer(service) as server:
+        @settings(max_examples=120, **SETTINGS)
+        @given(after=after_put_answers())
+        def attack(after):
+            kind, state["after"] = after
+            state["email"] = OLD["commit_email"]
+            before = len(server.received)
+            result = run_with_real_transport(codearts_user_email.main, dict(
+                endpoint=server.url, token=TOKEN, email="new@example.com", retries=0, timeout=2))
+            assert state["email"] == "new@example.com"
+            assert [entry[0] for entry in server.received[before:]][:2] == ["GET", "PUT"]
+            message = result.get("msg", "")
+            assert "Nothing was sent" not in message and "could not connect" not in message
+            if result.get("changed"):
+                reached["changed"] += 1
+                reached["changed after a re-read" if len(server.received) - before == 3 else "changed from the answer"] += 1
+            else:
+                assert result.get("failed") and result["status"] is not None and 400 <= result["status"] < 500, result
+                reached["the service's own refusal"] += 1
+            reached[kind] += 1
+
+        attack()
+    assert all(reached[key] >= 10 for key in ("changed after a re-read", "changed from the answer")), reached
+    assert reached["the service's own refusal"] >= 3, reached
+
+
+def run_with_real_transport(main, args):
+    output = io.StringIO()
+    with patch_module_args(args), contextlib.redirect_stdout(output):
+        try:
+            main()
+        except SystemExit:
+            pass
+    return json.loads(output.getvalue())
+
+
+def gzip_of_zeros(mebibytes):
+    compressor = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    block = bytes(1024 * 1024)
+    return b"".join(compressor.compress(block) for _ in range(mebibytes)) + compressor.flush()
+
+
+def test_arbitrary_redirect_and_error_answers_keep_memory_bounded():
+    from ansible_collections.huaweicloud.codearts.tests.unit.plugins.module_utils.test_review_defects import codearts_client
+    bomb = gzip_of_zeros(256)
+    reached = Counter()
+    state = {}
+
+    def answer(method, path, headers, body, connection):
+        connection.sendall(state["answer"])
+
+    bodies = st.one_of(st.just(("gzip bomb", bomb, "gzip")), st.binary(max_size=2000).map(lambda data: ("bytes", data, "identity")),
+                       st.integers(2, 4).map(lambda size: ("large", b"x" * (size * 1024 * 1024), "identity")))
+    with RawServer(answer) as server:
+        @settings(max_examples=40, **SETTINGS)
+        @given(status=st.sampled_from([301, 302, 303, 307, 308, 400, 401, 403, 404, 429, 500, 502, 503]), body=bodies,
+               location=hostile_text, declare_length=st.booleans())
+        def attack(status, body, location, declare_length):
+            kind, data, encoding = body
+            headers = [("Location", location.encode("utf-8", "surrogatepass").decode("latin-1").replace("\r", "").replace("\n", "")),
+                       ("Content-Encoding", encoding)] + ([("Content-Length", str(len(data)))] if declare_length else [])
+            state["answer"] = http_answer(status, data, headers)
+            client = codearts_client(server.url, timeout=2.0)
+            tracemalloc.start()
+            try:
+                client.get("/v4/user/emails")
+            except CodeArtsRequestError as error:
+                reached["failed with status" if error.status else "failed without status"] += 1
+            finally:
+                peak = tracemalloc.get_traced_memory()[1]
+                tracemalloc.stop()
+            assert peak < 24 * 1024 * 1024, (kind, peak)
+            reached[kind] += 1
+
+        attack()
+    assert all(reached[key] >= 3 for key in ("gzip bomb", "bytes", "large")), reached
