@@ -83,24 +83,60 @@ PY
     cp "${repo}/tools/get_pip_standin.py" "${HOME}/.ansible/test/cache/get_pip_${version//./_}.py"
 }
 
-ensure_debian_packages() {  # for the ShellCheck sanity test (ansible-test skips it with only a warning) and pandoc
+service_pids() {  # the processes of the services the Debian packages below would start
+    local name
+    for name in nginx squid tinyproxy; do
+        pgrep -x "${name}" || true
+    done
+}
+
+ensure_debian_packages() {  # ShellCheck (ansible-test skips it with only a warning), pandoc, and the proxies
+    # the codearts_intermediaries target runs (nginx, squid, tinyproxy: on Debian two are in /usr/sbin)
     local missing=() program
-    for program in shellcheck pandoc; do
-        command -v "${program}" >/dev/null || missing+=("${program}")
+    for program in shellcheck pandoc nginx squid tinyproxy; do
+        PATH="${PATH}:/usr/sbin:/sbin" command -v "${program}" >/dev/null || missing+=("${program}")
     done
     [ "${#missing[@]}" -eq 0 ] && return 0
-    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-        step "installing ${missing[*]} (Debian packages)"
-        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
-    else
+    if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then
         echo "${missing[*]} missing and cannot be installed here (needs root and apt-get)." >&2
+        return 1
+    fi
+    step "installing ${missing[*]} (Debian packages)"
+    # In a subshell, so that its trap removes the policy whatever happens.
+    (
+        # Installing a service starts it: a policy-rc.d answering 101 (action forbidden) stops that. One that is
+        # already there (Docker's images have one) is left as it is.
+        if [ ! -e /usr/sbin/policy-rc.d ]; then
+            trap 'rm -f /usr/sbin/policy-rc.d' EXIT
+            printf '#!/bin/sh\n# tools/test.sh: no service starts while it installs packages\nexit 101\n' > /usr/sbin/policy-rc.d
+            chmod 0755 /usr/sbin/policy-rc.d
+        fi
+        before="$(service_pids)"
+        apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+        after="$(service_pids)"
+        if [ "${after}" != "${before}" ]; then
+            echo "Installing started a service (pids ${after//$'\n'/ }): policy-rc.d did not hold." >&2
+            exit 1
+        fi
+    )
+}
+
+check_integration_targets() {  # check_integration_targets LOG COLLECTION WHAT: every codearts_* target ran
+    local expected ran
+    expected="$(find "$2/tests/integration/targets" -mindepth 1 -maxdepth 1 -type d -name 'codearts_*' -printf '%f\n' | sort)"
+    ran="$(sed -n -E 's/^Running ([^ ]+) integration test (script|role)$/\1/p' "$1" | sort -u)"
+    echo "integration targets run: $(grep -c . <<< "${ran}") of $(grep -c . <<< "${expected}") (tests/integration/targets/codearts_*)"
+    if [ "${ran}" != "${expected}" ]; then
+        echo "$3: the targets that ran are not the codearts_* targets; not run, or run but unexpected:" >&2
+        diff <(echo "${expected}") <(echo "${ran}") >&2 || true
         return 1
     fi
 }
 
 t=$SECONDS
 ensure_debian_packages
-record "Debian packages (shellcheck, pandoc)" $((SECONDS - t))
+record "Debian packages (shellcheck, pandoc, nginx, squid, tinyproxy)" $((SECONDS - t))
 
 step "the modules compile with the oldest Python they declare"
 t=$SECONDS
@@ -146,6 +182,9 @@ run_entry() {  # run_entry INDEX COMMAND...: install the entry's ansible-core (o
             || { cat "${log}"; echo "ansible-test ${command} failed on ${core}" >&2; return 1; }
         cat "${log}"
         check_log "${log}" "ansible-test ${command} on ${core}" || return 1
+        if [ "${command}" = integration ]; then
+            check_integration_targets "${log}" "${collection}" "ansible-test integration on ${core}" || return 1
+        fi
         echo "TIME|ansible-test ${command}: ${core} (Python ${version})|$((SECONDS - t))"
     done
 }

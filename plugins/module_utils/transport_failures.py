@@ -10,6 +10,7 @@ from ansible_collections.huaweicloud.codearts.plugins.module_utils.delivery impo
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.errors import CodeArtsRequestError
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.quoting import squeeze
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.transport import requests
+from ansible_collections.huaweicloud.codearts.plugins.module_utils.urls import user_info
 
 NOTHING_SENT = "Nothing was sent to the service."
 REACH_HINT = "Check endpoint or region, and that this host can reach the service."
@@ -26,7 +27,12 @@ def _is(chain, *kinds):
 
 
 def _said(error):
-    return squeeze(str(error)) or type(error).__name__
+    """What an exception says, without urllib3's connection object in front ("HTTPConnection(host=...): ...")."""
+    text = squeeze(str(error)) or type(error).__name__
+    return text.split("Failed to establish a new connection: ", 1)[-1]
+
+
+PROXY_REFUSALS = (("407", "Proxy Authentication Required"), ("401", "Unauthorized"))
 
 
 def proxy_failure(proxy, chain):
@@ -35,9 +41,13 @@ def proxy_failure(proxy, chain):
     if proxy is None or not _is(chain, Urllib3ProxyError, requests.exceptions.ProxyError):
         return None
     said = _said(innermost(chain[0]))
-    if " 407" in said or said.startswith("407"):
-        hint = ("%s Check the user name and password in %s." % (NOTHING_SENT, proxy.variable))
-        return "the proxy %s refused the proxy credentials (HTTP 407 Proxy Authentication Required)" % proxy.shown, 407, hint
+    for status, reason in PROXY_REFUSALS:  # tinyproxy answers wrong credentials with 401, missing ones with 407
+        if "failed: %s" % status in said or said.startswith(status):
+            if user_info(proxy.url):
+                return ("the proxy %s refused the proxy credentials (HTTP %s %s)" % (proxy.shown, status, reason), int(status),
+                        "%s Check the user name and password in %s." % (NOTHING_SENT, proxy.variable))
+            return ("the proxy %s wants credentials (HTTP %s %s)" % (proxy.shown, status, reason), int(status),
+                    "%s Put them in %s as http://user:password@host:port." % (NOTHING_SENT, proxy.variable))
     if _is(chain, NewConnectionError):
         return ("could not connect to the proxy %s (%s)" % (proxy.shown, said), None,
                 "%s Check that the proxy runs and is reachable, or unset %s." % (NOTHING_SENT, proxy.variable))
@@ -76,4 +86,4 @@ def transport_failure(method, label, url, error, request_started, proxy, timeout
         hint = NOTHING_SENT
     error = CodeArtsRequestError(method, label, summary, status=status, hint=hint,
                                  may_have_been_applied=not unsent and not repeatable)
-    return error, (unsent or repeatable) and status != 407 and not final
+    return error, (unsent or repeatable) and status not in (401, 407) and not final

@@ -181,10 +181,11 @@ def test_row_10_a_verify_code_with_a_line_break_is_masked_stripped_too(run_modul
 
 
 def test_row_11_a_token_quoted_in_a_warning_is_masked(run_module, session):
-    session.script(response(200, OLD), response(200, dict(OLD, commit_email="echo " + TOKEN)))
+    # A piece of the token, which Ansible's own masking (exact values only) would not recognise.
+    session.script(response(200, OLD), response(200, dict(OLD, commit_email="echo " + TOKEN[2:-2])))
     result = run_module(codearts_user_email.main, dict(endpoint="https://codearts.test", token=TOKEN, email="new@example.com"))
     assert warning_texts(result)
-    assert TOKEN[:8] not in json.dumps(result) and TOKEN[-8:] not in json.dumps(result)
+    assert TOKEN[2:10] not in json.dumps(result) and TOKEN[-10:-2] not in json.dumps(result)
 
 
 def test_row_12_a_password_variable_that_is_not_utf8_is_refused_by_name(run_module, monkeypatch):

@@ -1,0 +1,101 @@
+#!/usr/bin/env python3
+"""Hand-made mutations that each break one promise, run on demand: every one must make a unit test fail.
+
+    python tools/mutations.py            # with a Python that has ansible-core, requests, pytest and hypothesis
+
+Each mutation is applied to a copy of the collection (laid out as ansible_collections/huaweicloud/codearts),
+the listed tests run there, and the mutation is "killed" when they fail. A survivor is a promise that
+nothing enforces. Exits non-zero if any mutation survives.
+"""
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+UTILS = "plugins/module_utils/"
+UNITS = "tests/unit/plugins/module_utils/"
+PROPERTIES = UNITS + "test_invariant_properties.py"
+DEFECTS = UNITS + "test_review_defects.py"
+
+# (promise, file, text, replacement, tests that must catch it)
+MUTATIONS = [
+    ("the gate masks pieces of secrets, not only whole ones", UTILS + "redaction.py",
+     "        if not self._windows or len(text) < WINDOW:", "        if True:", [PROPERTIES, DEFECTS]),
+    ("secrets are known in escaped forms", UTILS + "redaction.py",
+     "        json.dumps(secret)[1:-1],\n", "", [PROPERTIES]),
+    ("secrets are known in URL-encoded forms", UTILS + "redaction.py",
+     "        quote(utf8, safe=\"\"),\n", "", [PROPERTIES]),
+    ("texts are masked before they are cut", UTILS + "quoting.py",
+     "    text = \" \".join(mask(str(text)).split())", "    text = \" \".join(str(text).split())", [DEFECTS, PROPERTIES]),
+    ("warnings pass the gate", UTILS + "codearts_module.py",
+     "super(CodeArtsModule, self).warn(self._gate(warning)", "super(CodeArtsModule, self).warn((warning)",
+     [DEFECTS, UNITS + "test_gate.py"]),
+    ("lone surrogates never reach Ansible", UTILS + "redaction.py",
+     "return LONE_SURROGATE.sub(\"\\ufffd\", self.mask(value))", "return self.mask(value)", [DEFECTS, PROPERTIES]),
+    ("a started request may have landed", UTILS + "delivery.py",
+     "    if request_started:\n        return False\n", "", [UNITS + "test_exception_classes.py", DEFECTS]),
+    ("TLS errors count as unsent only before the request started", UTILS + "delivery.py",
+     "    return request_started is False and any(", "    return any(", [UNITS + "test_exception_classes.py"]),
+    ("the transport records when a request starts", UTILS + "transport.py",
+     "            _progress.started = True\n", "", [DEFECTS, PROPERTIES]),
+    ("requests go through the proxy the environment names", UTILS + "http_client.py",
+     "proxies={url.split(\"://\", 1)[0]: proxy.url} if proxy else {})", "proxies={})", [DEFECTS]),
+    ("a redirect after a write is re-read", UTILS + "http_client.py",
+     "            may_have_been_applied=not repeatable)  # whatever answered", "            may_have_been_applied=False)  #",
+     [PROPERTIES]),
+    ("raw deflate is read", UTILS + "answer_body.py",
+     "            self._decoder = zlib.decompressobj(-zlib.MAX_WBITS)", "            raise", [DEFECTS]),
+    ("only A-Z fold case", UTILS + "email_address.py",
+     "first.strip().translate(ASCII_LOWER) == second.strip().translate(ASCII_LOWER)",
+     "first.strip().casefold() == second.strip().casefold()", [DEFECTS]),
+    ("a way's optional options come from its own place", UTILS + "auth.py",
+     "            values.update((option, source(option)) for option in method.optional)",
+     "            values.update((option, source(option) or other(option)) for option in method.optional)", [DEFECTS]),
+    ("environment values that are not UTF-8 are refused", UTILS + "environment.py",
+     "    if value is not None and LONE_SURROGATE.search(value):", "    if False:", [DEFECTS]),
+    ("proxy variables are checked before any request", UTILS + "options.py",
+     "    check_proxy_variables()\n", "", [DEFECTS]),
+    ("anything unexpected fails with the five keys", UTILS + "codearts_module.py",
+     "        except Exception as error:  # the promise", "        except KeyError as error:  # the promise",
+     [UNITS + "test_gate.py"]),
+]
+
+
+def copy_collection(source, destination):
+    target = os.path.join(destination, "ansible_collections", "huaweicloud", "codearts")
+    shutil.copytree(source, target, ignore=shutil.ignore_patterns(".git", "tests/output", "__pycache__"))
+    return target
+
+
+def main():
+    source = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    survivors = []
+    for promise, path, text, replacement, tests in MUTATIONS:
+        work = tempfile.mkdtemp()
+        try:
+            tree = copy_collection(source, work)
+            with open(os.path.join(tree, path)) as handle:
+                code = handle.read()
+            if text not in code:
+                print("STALE  %s: the text to mutate is no longer in %s" % (promise, path))
+                survivors.append(promise)
+                continue
+            with open(os.path.join(tree, path), "w") as handle:
+                handle.write(code.replace(text, replacement, 1))
+            run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider"] + tests,
+                                 cwd=tree, env=dict(os.environ, PYTHONPATH=work), stdout=subprocess.PIPE,
+                                 stderr=subprocess.STDOUT, universal_newlines=True)
+            verdict = "killed" if run.returncode != 0 else "SURVIVED"
+            print("%-8s %s" % (verdict, promise))
+            if run.returncode == 0:
+                survivors.append(promise)
+        finally:
+            shutil.rmtree(work)
+    print("%d mutations, %d killed, %d survived" % (len(MUTATIONS), len(MUTATIONS) - len(survivors), len(survivors)))
+    return 1 if survivors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
