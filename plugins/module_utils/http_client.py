@@ -157,10 +157,12 @@ class CodeArtsClient(object):
         """
         proxy = proxy_for(url, requests)
         answer = self._exchange(method, url, label, data, auth, repeatable, proxy)
-        if answer.status_code == 407 and proxy is not None:
+        if answer.status_code == 407 and proxy is not None and url.startswith("http://"):
+            # Only a forwarding proxy answers 407 itself; through an https tunnel the answer is the far end's.
             raise CodeArtsRequestError(
                 method, label, "the proxy %s refused the proxy credentials (HTTP 407 Proxy Authentication Required)"
-                % proxy.shown, status=407, hint="Check the user name and password in %s." % proxy.variable)
+                % proxy.shown, status=407, request_id=answer.request_id,
+                hint="Nothing reached the service. Check the user name and password in %s." % proxy.variable)
         if 300 <= answer.status_code < 400:
             raise self._redirect_error(method, label, answer, repeatable)
         if answer.status_code < 300:
@@ -202,7 +204,8 @@ class CodeArtsClient(object):
             method, path, "the service answered with an error", status=status, error_code=code, error_msg=message,
             request_id=answer.request_id,
             hint=self.refused_hint if status == 401 else _hint_for(method, status),
-            may_have_been_applied=status >= 500 and not repeatable)
+            # A 407 from inside an https tunnel came from whatever is behind the proxy, after the request arrived.
+            may_have_been_applied=(status >= 500 or status == 407) and not repeatable)
 
     @staticmethod
     def _redirect_error(method, path, answer, repeatable):

@@ -26,6 +26,8 @@ WINDOW = 8
 MIN_MASKED_CHARS = 4
 SPACE_RUN = re.compile(r"\s+")
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+UNICODE_ESCAPE = re.compile(r"\\u([0-9a-f]{4})")
+PERCENT_ESCAPE = re.compile(r"%[0-9A-F]{2}")
 HTML_ESCAPES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ('"', "&quot;"), ("'", "&#x27;"), ("'", "&#39;"))
 
 
@@ -63,7 +65,22 @@ def forms_of(secret):
     except UnicodeEncodeError:
         pass
     forms.update(_html_forms(secret))
+    forms.update(_other_spellings(secret))
     return set(form for form in forms if form.strip())
+
+
+def _other_spellings(secret):
+    """The same escapes as other languages' libraries spell them: upper-case \\u and %XX hex digits, \\/ for /,
+    Gson's HTML-safe \\u003d and friends, and decimal HTML character references."""
+    plain = json.dumps(secret)[1:-1]
+    html_safe = plain
+    for char in "=<>&'":
+        html_safe = html_safe.replace(char, "\\u%04x" % ord(char))
+    upper_hex = [UNICODE_ESCAPE.sub(lambda match: match.group(0)[:2] + match.group(1).upper(), text) for text in (plain, html_safe)]
+    url = quote(secret.encode("utf-8", "surrogatepass"), safe="")
+    decimal = "".join("&#%d;" % ord(char) if char in "&<>\"'" else char for char in secret)
+    return set([html_safe, plain.replace("/", "\\/"), PERCENT_ESCAPE.sub(lambda match: match.group(0).lower(), url), decimal]
+               + upper_hex)
 
 
 def fold(text):

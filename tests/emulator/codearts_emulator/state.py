@@ -15,23 +15,23 @@ DOMAIN = "emulated-domain"
 SEED_USERS = (
     # Needs a verification code to change the email, like the real service is expected to. Has all three
     # ways to authenticate: a token, an access key pair, and an IAM password.
-    {"name": "alice", "token": "alice-token", "commit_email": "alice@example.com", "password": "alice-password",
+    {"name": "alice", "token": "alice-token", "commit_email": "alice@example.com", "password": "alice-pw-4821",
      "access_keys": [{"access_key": "ALICEACCESSKEY000001", "secret_key": "alice-secret-key"}]},
     # Can read but not change its settings: PUT and POST answer 403.
     {"name": "bob", "token": "bob-token", "commit_email": "bob@example.com", "permissions": ["read"]},
     # Accepts a change without a verification code (the API documents the code as optional). Has temporary
     # access keys (with a security token) and an IAM password.
     {"name": "carol", "token": "carol-token", "commit_email": "carol@example.com", "code_required": False,
-     "password": "carol-password",
+     "password": "carol-pw-7305",
      "access_keys": [{"access_key": "CAROLTEMPACCESSKEY01", "secret_key": "carol-temp-secret",
-                      "security_token": "carol-security-token"}]},
+                      "security_token": "carol-sts-8b41e"}]},
     # Stores addresses in lower case, as some services normalise them.
     {"name": "dora", "token": "dora-token", "commit_email": "dora@example.com", "code_required": False,
      "lowercases_email": True},
     # May do nothing: GET answers 403.
     {"name": "erin", "token": "erin-token", "commit_email": "erin@example.com", "permissions": []},
     # Locked in IAM: a password login is refused.
-    {"name": "frank", "token": "frank-token", "commit_email": "frank@example.com", "password": "frank-password",
+    {"name": "frank", "token": "frank-token", "commit_email": "frank@example.com", "password": "frank-pw-1964",
      "locked": True},
 )
 

@@ -24,8 +24,8 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 WAYS = {
     "token": ("token", {"token": "carol-token"}),
     "access key": ("access-key", {"access_key": "CAROLTEMPACCESSKEY01", "secret_key": "carol-temp-secret",
-                                  "security_token": "carol-security-token"}),
-    "password": ("iam-token", {"user_name": "carol", "password": "carol-password", "domain_name": "emulated-domain",
+                                  "security_token": "carol-sts-8b41e"}),
+    "password": ("iam-token", {"user_name": "carol", "password": "carol-pw-7305", "domain_name": "emulated-domain",
                                "project_name": "emulated-project", "auth_url": "{emulator_url}/v3"}),
 }
 

@@ -21,7 +21,7 @@ sed -n '/^TASK \[The hostile-server and hostile-environment tables as measured\]
 grep -E '"msg": "[0-9]+ hostile inputs refused' "${out}/stdout.txt"
 
 # Secrets: what the cases send as credentials, the markers of the hostile inputs, and any token IAM issued.
-secrets=(alice-token carol-token zoe-token alice-password carol-temp-secret carol-security-token HOSTILE-SECRET-MARK
+secrets=(alice-token carol-token zoe-token alice-pw-4821 carol-temp-secret carol-sts-8b41e HOSTILE-SECRET-MARK
     'iam-[0-9a-f]{32}')
 scan() {  # scan FILE...: print and count every secret found
     local found=0 secret file
