@@ -42,13 +42,15 @@ class CodeArtsModule(AnsibleModule):
 
     def run(self, action):
         """exit_json with what action(self) returns, or fail_json for any error it raises (never a traceback)."""
+        result, failure = None, None
         try:
             result = action(self)
         except CodeArtsError as error:
             failure = error.fail_result()
         except Exception as error:  # the promise is no traceback, whatever a library or a server did
             failure = dict(msg=UNEXPECTED % (type(error).__name__, squeeze(error)))
-        else:
+        # Outside the except blocks: ansible-core 2.19+ would otherwise attach the exception's own (unmasked) text.
+        if failure is None:
             self.exit_json(**result)
         self.fail_json(**failure)
 
@@ -72,7 +74,7 @@ class CodeArtsModule(AnsibleModule):
         super(CodeArtsModule, self).warn(self._gate(warning), *args, **kwargs)
 
     def deprecate(self, msg, *args, **kwargs):
-        super(CodeArtsModule, self).deprecate(self._gate(msg), *args, **kwargs)
+        super(CodeArtsModule, self).deprecate(self._gate(msg), *args, **kwargs)  # pylint: disable=ansible-deprecated-no-collection-name
 
     def exit_json(self, **kwargs):
         super(CodeArtsModule, self).exit_json(**self._result(kwargs))

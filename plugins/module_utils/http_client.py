@@ -14,7 +14,6 @@ from ansible_collections.huaweicloud.codearts.plugins.module_utils.answer_body i
     read_capped,
 )
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.deadline import deadline
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.error_body import parse_error_body
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.errors import (
     CodeArtsMissingLibraryError,
     CodeArtsRequestError,
@@ -23,7 +22,6 @@ from ansible_collections.huaweicloud.codearts.plugins.module_utils.network_envir
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.quoting import squeeze
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.retry import RETRYABLE_STATUSES
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.transport import REQUESTS_IMPORT_ERROR, Transport, requests
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.transport_failures import transport_failure
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.user_agent import user_agent
 
 # Methods whose repetition cannot change anything on the service.
@@ -47,6 +45,17 @@ def _hint_for(method, status):
     if status == 403:
         return FORBIDDEN_HINT % ("codeartsrepo::getUserSetting" if method in SAFE_METHODS else "codeartsrepo::updateUserSetting")
     return STATUS_HINTS.get(status, SERVER_ERROR_HINT if status >= 500 else None)
+
+
+def parse_error_body(body, content_type):
+    from ansible_collections.huaweicloud.codearts.plugins.module_utils.error_body import parse_error_body as parse  # failures only
+    return parse(body, content_type)
+
+
+def transport_failure(*args):
+    # Only a failed attempt needs these (each module run compiles what it imports, so the success path stays lean).
+    from ansible_collections.huaweicloud.codearts.plugins.module_utils.transport_failures import transport_failure as describe
+    return describe(*args)
 
 
 def require_requests():

@@ -62,16 +62,16 @@ if requests is not None:
     class _HTTPPool(urllib3_pools.HTTPConnectionPool):
         ConnectionCls = _HTTPConnection
 
-        def urlopen(self, *args, **kwargs):
+        def _get_conn(self, *args, **kwargs):  # once per request: this pool's connections record their start
             _progress.instrumented = True
-            return super(_HTTPPool, self).urlopen(*args, **kwargs)
+            return super(_HTTPPool, self)._get_conn(*args, **kwargs)
 
     class _HTTPSPool(urllib3_pools.HTTPSConnectionPool):
         ConnectionCls = _HTTPSConnection
 
-        def urlopen(self, *args, **kwargs):
+        def _get_conn(self, *args, **kwargs):
             _progress.instrumented = True
-            return super(_HTTPSPool, self).urlopen(*args, **kwargs)
+            return super(_HTTPSPool, self)._get_conn(*args, **kwargs)
 
     _POOLS = {"http": _HTTPPool, "https": _HTTPSPool}
 

@@ -3,8 +3,6 @@ the re-read after an unclear write. Each test fails on the code it was written a
 its docstring.
 """
 
-import json
-
 import pytest
 
 from ansible_collections.huaweicloud.codearts.plugins.modules import codearts_user_email, codearts_user_email_info
@@ -91,5 +89,3 @@ def test_a_407_answer_loses_the_request_id_the_answer_carried(run_module, sessio
     result = run_module(codearts_user_email_info.main, dict(endpoint="https://codearts.test", token=TOKEN))
     assert result["failed"] is True
     assert result["request_id"] == "req-407", result["msg"]
-
-

@@ -26,7 +26,7 @@ def test_an_error_nobody_foresaw_fails_with_the_five_keys_and_no_traceback(capsy
     result = run_action(capsys, action)
     assert result["failed"] is True
     assert {"msg", "status", "error_code", "error_msg", "request_id"} <= set(result)
-    assert result["msg"].startswith(UNEXPECTED.split("(")[0]) and "ZeroDivisionError" in result["msg"]
+    assert result["msg"].startswith(UNEXPECTED.split("(", maxsplit=1)[0]) and "ZeroDivisionError" in result["msg"]
     assert TOKEN not in json.dumps(result) and "Traceback" not in json.dumps(result)
 
 

@@ -2,12 +2,15 @@
 
 import gzip
 import html
+import json
 import time
+import tracemalloc
 import zlib
+from collections import Counter
 from urllib.parse import quote, quote_plus
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.answer_body import MAX_ANSWER_BYTES
@@ -58,10 +61,14 @@ def test_a_gzip_bomb_is_cut_at_the_cap_quickly_and_small(make_client, session):
                             headers={"Content-Encoding": "gzip"}))
     started = time.monotonic()
 
+    tracemalloc.start()
     with pytest.raises(CodeArtsRequestError, match="larger than 1048576 bytes"):
         make_client().get("/v4/user/emails")
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
 
     assert time.monotonic() - started < 2
+    assert peak < 8 * 1024 * 1024, "peak %d bytes" % peak
 
 
 def test_a_gzip_answer_within_the_cap_is_read(make_client, session):
@@ -186,15 +193,48 @@ def test_a_huge_request_id_is_shortened(make_client, session):
     assert len(caught.value.request_id) <= 103
 
 
-# The fixtures hold no state between examples but the scripted answers, which each example resets.
-@settings(max_examples=300, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.binary(max_size=2048), st.sampled_from([200, 400, 500]), st.sampled_from(["", "gzip", "deflate"]))
-def test_any_bytes_as_an_answer_give_a_document_or_a_typed_error(make_client, session, body, status, encoding):
-    session.answers.clear()
-    session.script(response(status, raw=body, headers={"Content-Encoding": encoding} if encoding else {}))
-    try:
-        document = make_client(retries=0).get("/v4/user/emails")
-    except CodeArtsRequestError as error:
-        assert str(error).startswith("GET /v4/user/emails failed: ")
-    else:
-        assert isinstance(document, dict)
+def compressed(data, encoding):
+    if encoding == "gzip":
+        compressor = zlib.compressobj(6, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+        return compressor.compress(data) + compressor.flush()
+    if encoding == "deflate":
+        return zlib.compress(data)
+    return data
+
+
+DOCUMENTS = st.dictionaries(st.text(max_size=10), st.one_of(st.none(), st.booleans(), st.integers(), st.text(max_size=20)),
+                            max_size=5)
+
+
+def test_any_bytes_as_an_answer_give_a_document_or_a_typed_error(make_client, session):
+    """Real JSON objects, compressed as declared, then damaged: the document and each error branch must be reached."""
+    reached = Counter()
+
+    # The fixtures hold no state between examples but the scripted answers, which each example resets.
+    @settings(max_examples=300, deadline=None, derandomize=True)
+    @given(document=DOCUMENTS, status=st.sampled_from([200, 200, 400, 500]), encoding=st.sampled_from(["", "gzip", "deflate"]),
+           damage=st.sampled_from(["none", "none", "truncate", "flip", "junk"]), where=st.floats(0, 1), junk=st.binary(max_size=64))
+    def attack(document, status, encoding, damage, where, junk):
+        body = compressed(json.dumps(document).encode("utf-8"), encoding)
+        cut = int(where * len(body))
+        if damage == "truncate":
+            body = body[:cut]
+        elif damage == "flip" and body:
+            body = body[:cut] + bytes([body[min(cut, len(body) - 1)] ^ 0x55]) + body[cut + 1:]
+        elif damage == "junk":
+            body = junk
+        session.answers.clear()
+        session.script(response(status, raw=body, headers={"Content-Encoding": encoding} if encoding else {}))
+        try:
+            answer = make_client(retries=0).get("/v4/user/emails")
+        except CodeArtsRequestError as error:
+            assert str(error).startswith("GET /v4/user/emails failed: ")
+            reached["typed error, %s" % ("status %d" % error.status if error.status else "no status")] += 1
+        else:
+            assert isinstance(answer, dict)
+            reached["document"] += 1
+            reached["document, %s" % (encoding or "plain")] += 1
+
+    attack()
+    assert all(reached["document, %s" % name] >= 10 for name in ("plain", "gzip", "deflate")), reached
+    assert reached["typed error, no status"] >= 20 and reached["typed error, status 400"] >= 20, reached

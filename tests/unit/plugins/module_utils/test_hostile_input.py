@@ -1,14 +1,15 @@
 """Options and environments an attacker (or an accident) controls: refused or contained before any request."""
 
 import json
+from collections import Counter
 
 import pytest
 import requests
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.codearts_module import CodeArtsModule
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.errors import CodeArtsConfigError
+from ansible_collections.huaweicloud.codearts.plugins.module_utils.errors import CodeArtsConfigError, CodeArtsRequestError
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.header_values import HEADER_BOUND_OPTIONS
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.http_client import new_transport
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.options import build_client, codearts_argument_spec
@@ -55,19 +56,42 @@ def test_the_same_check_applies_to_values_from_the_environment(session, monkeypa
         build_client(module())
 
 
-# The fixtures hold no state between examples: each example builds its own client and sends nothing.
-@settings(max_examples=300, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.text(max_size=80), st.text(max_size=30))
-def test_any_token_and_region_give_a_client_that_can_send_them_or_a_typed_error(session, token_tail, region):
-    token = "Zq9" + token_tail  # a marker no message contains otherwise
-    try:
-        client = build_client(module(token=token, region=region))
-    except CodeArtsConfigError as error:
-        assert "Zq9" not in str(error)
-    else:
-        prepared = requests.Request("GET", client.base_url + "/v4/user/emails").prepare()
-        client.authenticator(prepared)
-        assert client.base_url.startswith("https://") and "@" not in client.base_url
+REGIONS = ["cn-north-4", "ap-southeast-3", "eu-west-101", "la-south-2", "me-east-1"]
+TOKEN_TAILS = st.text("abcdefXYZ0123456789-_.+/=", min_size=1, max_size=60)
+MUTATIONS = st.text(max_size=6)
+
+
+def mutated(text, where, insert):
+    """text with insert put in at a place chosen by where (a fraction)."""
+    cut = int(where * len(text))
+    return text[:cut] + insert + text[cut:]
+
+
+def test_any_token_and_region_give_a_client_that_can_send_them_or_a_typed_error(session):
+    """Valid tokens and regions, then mutated: both the refusal and the client branch must be reached."""
+    reached = Counter()
+
+    # The fixtures hold no state between examples: each example builds its own client and sends nothing.
+    @settings(max_examples=300, deadline=None, derandomize=True)
+    @given(tail=TOKEN_TAILS, region=st.sampled_from(REGIONS), mutate=st.sampled_from(["none", "token", "region", "both"]),
+           where=st.floats(0, 1), insert=MUTATIONS)
+    def attack(tail, region, mutate, where, insert):
+        token = "Zq9" + (mutated(tail, where, insert) if mutate in ("token", "both") else tail)
+        region = mutated(region, where, insert) if mutate in ("region", "both") else region
+        try:
+            client = build_client(module(token=token, region=region))
+        except CodeArtsConfigError as error:
+            assert "Zq9" not in str(error)
+            reached["refused"] += 1
+        else:
+            prepared = requests.Request("GET", client.base_url + "/v4/user/emails").prepare()
+            client.authenticator(prepared)
+            assert client.base_url.startswith("https://") and "@" not in client.base_url
+            assert prepared.headers["X-Auth-Token"] == token.strip()
+            reached["client built"] += 1
+
+    attack()
+    assert reached["client built"] >= 100 and reached["refused"] >= 50, reached
 
 
 def test_the_token_iam_issues_is_masked_like_a_no_log_option(session):
@@ -76,7 +100,7 @@ def test_the_token_iam_issues_is_masked_like_a_no_log_option(session):
     task = module(user_name="alice", password="pw-hostile", domain_name="d", endpoint="https://codearts.test")
     client = build_client(task)
 
-    with pytest.raises(Exception) as caught:
+    with pytest.raises(CodeArtsRequestError) as caught:
         client.get("/v4/user/emails")
 
     assert IAM_TOKEN in task.no_log_values

@@ -191,7 +191,7 @@ def test_arbitrary_options_and_environment_never_raise():
         assert not any(LONE_SURROGATE.search(piece) for piece in texts(result)), "ansible-core 2.19+ refuses this result"
         if result.get("failed"):
             assert FAILURE_KEYS <= set(result), result
-            assert not result["msg"].startswith(UNEXPECTED.split("(")[0]), result["msg"]
+            assert not result["msg"].startswith(UNEXPECTED.split("(", maxsplit=1)[0]), result["msg"]
             reached["refused after a request" if session.sent else "refused before any request"] += 1
         else:
             reached["succeeded"] += 1
@@ -272,7 +272,7 @@ def run_with_real_transport(main, args):
 def gzip_of_zeros(mebibytes):
     compressor = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
     block = bytes(1024 * 1024)
-    return b"".join(compressor.compress(block) for _ in range(mebibytes)) + compressor.flush()
+    return b"".join(compressor.compress(block) for _mebibyte in range(mebibytes)) + compressor.flush()
 
 
 def test_arbitrary_redirect_and_error_answers_keep_memory_bounded():

@@ -3,6 +3,7 @@
 import datetime
 import json
 import re
+from collections import Counter
 from urllib.parse import quote, unquote, urlencode, urlsplit
 
 import requests
@@ -85,15 +86,37 @@ def test_retry_after_is_a_wait_or_nothing(value):
     assert seconds is None or seconds >= 0
 
 
-@SETTINGS
-@given(st.text(max_size=1100))
-def test_an_email_is_accepted_stripped_or_refused_with_a_typed_error(value):
-    try:
-        address = checked_email(value)
-    except CodeArtsConfigError as exc:
-        assert str(exc).startswith("email is not a usable address: ")
-    else:
-        assert address == address.strip() and 0 < len(address) <= 1000 and address.count("@") == 1
+LOCAL_PARTS = st.text("abcdefghijklmnopqrstuvwxyz0123456789._+-", min_size=1, max_size=40)
+DOMAINS = st.lists(st.text("abcdefghijklmnopqrstuvwxyz0123456789-", min_size=1, max_size=20), min_size=2, max_size=4).map(".".join)
+
+
+def test_an_email_is_accepted_stripped_or_refused_with_a_typed_error():
+    """Valid addresses, then mutated (an insert anywhere, padding, length): both branches must be reached."""
+    reached = Counter()
+
+    @SETTINGS
+    @given(local=LOCAL_PARTS, domain=DOMAINS, insert=st.text(max_size=3), where=st.floats(0, 1),
+           mutate=st.sampled_from(["none", "insert", "pad", "long"]))
+    def attack(local, domain, insert, where, mutate):
+        value = "%s@%s" % (local, domain)
+        cut = int(where * len(value))
+        if mutate == "insert":
+            value = value[:cut] + insert + value[cut:]
+        elif mutate == "pad":
+            value = " \t" + value + "\n "
+        elif mutate == "long":
+            value = "x" * 1000 + value
+        try:
+            address = checked_email(value)
+        except CodeArtsConfigError as exc:
+            assert str(exc).startswith("email is not a usable address: ")
+            reached["refused"] += 1
+        else:
+            assert address == address.strip() and 0 < len(address) <= 1000 and address.count("@") == 1
+            reached["accepted"] += 1
+
+    attack()
+    assert reached["accepted"] >= 100 and reached["refused"] >= 50, reached
 
 
 segments = st.lists(st.text(min_size=1, max_size=12), min_size=1, max_size=4)

@@ -64,7 +64,7 @@ def assert_failure(result):
 def gzip_of_zeros(mebibytes):
     compressor = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
     block = bytes(1024 * 1024)
-    return b"".join(compressor.compress(block) for _ in range(mebibytes)) + compressor.flush()
+    return b"".join(compressor.compress(block) for _mebibyte in range(mebibytes)) + compressor.flush()
 
 
 def test_row_1_a_redirect_with_a_gzip_bomb_body_stays_small():
@@ -174,8 +174,8 @@ def test_row_9_a_lone_surrogate_in_an_answer_is_replaced(run_module):
 
 def test_row_10_a_verify_code_with_a_line_break_is_masked_stripped_too(run_module, session):
     session.script(response(200, OLD), response(400, {"error_code": "CH.1", "error_msg": "code 482913 is wrong"}))
-    result = run_module(codearts_user_email.main, dict(endpoint="https://codearts.test", token=TOKEN,
-                                                        email="new@example.com", verify_code="482913\n"))
+    result = run_module(codearts_user_email.main, dict(
+        endpoint="https://codearts.test", token=TOKEN, email="new@example.com", verify_code="482913\n"))
     assert_failure(result)
     assert "482913" not in json.dumps(result)
 
@@ -279,3 +279,12 @@ def test_an_oversized_answer_to_a_put_is_re_read(run_module):
     with RawServer(service) as server:
         result = run_module(codearts_user_email.main, module_args(server, email="new@example.com"))
         assert [method for method, _path, _body in server.received] == ["GET", "PUT", "GET"], result["msg"]
+
+
+def test_user_info_in_hw_auth_url_is_masked_and_refused(run_module, monkeypatch):
+    for name, value in (("HW_USER_NAME", "u"), ("HW_USER_PASSWORD", "pw-0123456"), ("HW_DOMAIN_NAME", "d"),
+                        ("HW_AUTH_URL", "https://iam-user:AuthUrlS3cret@iam.test/v3")):
+        monkeypatch.setenv(name, value)
+    result = run_module(codearts_user_email_info.main, dict(endpoint="https://codearts.test", region="cn-north-4"))
+    assert_failure(result)
+    assert "auth_url" in result["msg"] and "AuthUrlS3cret" not in json.dumps(result)
