@@ -23,23 +23,39 @@ grep -E '"msg": "[0-9]+ hostile inputs refused' "${out}/stdout.txt"
 # Secrets: what the cases send as credentials, the markers of the hostile inputs, and any token IAM issued.
 secrets=(alice-token carol-token zoe-token alice-pw-4821 carol-temp-secret carol-sts-8b41e HOSTILE-SECRET-MARK
     'iam-[0-9a-f]{32}')
-scan() {  # scan FILE...: print and count every secret found
-    local found=0 secret file
+scan() {  # scan FILE...: print every secret found; 0 when none is, 1 when one is, 2 when a file cannot be scanned
+    local found=0 secret file status
+    for file in "$@"; do
+        # A missing or empty file holds no secret and proves nothing: it is a failure, not a clean scan.
+        [ -s "${file}" ] || { echo "the leak scan cannot read ${file##*/}: it is missing or empty"; return 2; }
+    done
     for secret in "${secrets[@]}"; do
         for file in "$@"; do
-            if grep -q -E -- "${secret}" "${file}"; then
-                echo "LEAK: ${secret} appears in ${file##*/}:"
-                grep -n -E -- "${secret}" "${file}" | sed -E "s/${secret}/<SECRET>/g" | cut -c1-300 | head -n 3
-                found=$((found + 1))
-            fi
+            status=0
+            grep -q -E -- "${secret}" "${file}" || status=$?
+            case "${status}" in
+                0)
+                    echo "LEAK: ${secret} appears in ${file##*/}:"
+                    grep -n -E -- "${secret}" "${file}" | sed -E "s/${secret}/<SECRET>/g" | cut -c1-300 | head -n 3
+                    found=1
+                    ;;
+                1) ;;
+                *) echo "the leak scan could not read ${file##*/} (grep exited ${status})"; return 2 ;;
+            esac
         done
     done
     return "${found}"
 }
-# The scan must be able to fail: text holding a secret has to be caught.
+# The scan must be able to fail: text holding a secret has to be caught (as a leak, not as a file it cannot read).
 printf 'module said: %s\n' "HOSTILE-SECRET-MARK" > "${out}/canary.txt"
-if scan "${out}/canary.txt" > /dev/null; then echo "the leak scan missed a secret put there on purpose"; exit 1; fi
-scan "${out}/stdout.txt" "${out}/stderr.txt" || exit 1
+status=0
+scan "${out}/canary.txt" > /dev/null || status=$?
+[ "${status}" -eq 1 ] || { echo "the leak scan missed a secret put there on purpose (status ${status})"; exit 1; }
+# stderr holds ansible-playbook's warnings: it must be there, but a run without warnings would leave it empty.
+[ -f "${out}/stderr.txt" ] || { echo "the leak scan cannot read stderr.txt: it is missing"; exit 1; }
+scanned=("${out}/stdout.txt")
+[ ! -s "${out}/stderr.txt" ] || scanned+=("${out}/stderr.txt")
+scan "${scanned[@]}" || exit 1
 echo "no secret leaked: ${#secrets[@]} patterns in $(wc -c < "${out}/stdout.txt") bytes of -vvvv output; the canary was caught"
 
 # Memory: the peak resident size of a whole ansible-playbook run (the module's process included), per size case.
@@ -47,7 +63,7 @@ echo "no secret leaked: ${#secrets[@]} patterns in $(wc -c < "${out}/stdout.txt"
 # the processes of its own run.
 [ -x /usr/bin/time ] || { echo "/usr/bin/time is missing: install the Debian package 'time'"; exit 1; }
 size_case() {  # size_case INDEX ARGS...: size case INDEX on lane INDEX+1, measured, scanned and judged
-    local index="$1" kilobytes seconds
+    local index="$1" kilobytes seconds case_seconds
     shift
     /usr/bin/time -v -o "${out}/time-${index}.txt" ansible-playbook -i "${CODEARTS_LANES_INVENTORY}" \
         --limit "lane$((index + 1))" -e "{\"case_name\": \"${size_cases[${index}]}\"}" size.yml -vvvv "$@" \
@@ -56,7 +72,9 @@ size_case() {  # size_case INDEX ARGS...: size case INDEX on lane INDEX+1, measu
     scan "${out}/size-${index}.txt" || return 1
     kilobytes="$(sed -n 's/.*Maximum resident set size (kbytes): //p' "${out}/time-${index}.txt")"
     seconds="$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "${out}/time-${index}.txt")"
-    echo "peak memory, ${size_cases[${index}]}: $((kilobytes / 1024)) MiB, ${seconds} for the whole playbook"
+    # The case's own time, from its row (case.yml), checked there against the case's limit.
+    case_seconds="$(grep -F -- "\"${size_cases[${index}]} | " "${out}/size-${index}.txt" | sed -n -E 's/.* \| ([0-9.]+) s \|.*/\1/p' | head -n 1)"
+    echo "peak memory, ${size_cases[${index}]}: $((kilobytes / 1024)) MiB; case ${case_seconds:-?} s, ${seconds} for the whole playbook"
     [ "${kilobytes}" -lt 262144 ] || { echo "more than 256 MiB: the answer was not capped"; return 1; }
 }
 export_test_plugins

@@ -47,27 +47,58 @@ start_job print_the_canary
 finish_jobs
 grep -h -E "^testhost +:" "${out}/stdout.txt" "${out}/stdout_environment.txt" "${out}/stdout_faults.txt"
 
+# Every output the scan reads must be there, and hold something: a missing or empty file would pass for one
+# without a leak. Only stderr may be empty: ansible-playbook writes its warnings there, and a run without any
+# writes nothing (the environment's run has none). grep's own status tells a match (0) from no match (1) from a
+# file it could not read (2).
+outputs=(stdout.txt stderr.txt results.json stdout_environment.txt stderr_environment.txt results_environment.json
+    stdout_faults.txt stderr_faults.txt results_faults.json)
+for file in "${outputs[@]}"; do
+    [ -f "${out}/${file}" ] || { echo "the leak check cannot read ${file}: it is missing"; exit 1; }
+    case "${file}" in
+        stderr*) ;;
+        *) [ -s "${out}/${file}" ] || { echo "the leak check cannot read ${file}: it is empty"; exit 1; } ;;
+    esac
+done
+
 leaks=0
 checked=0
 for marker in $("${ANSIBLE_TEST_PYTHON_INTERPRETER:-python3}" -c 'import json,sys; print(" ".join(json.load(open(sys.argv[1])).values()))' "${out}/markers.json"); do
     checked=$((checked + 1))
-    for file in stdout.txt stderr.txt results.json stdout_environment.txt stderr_environment.txt results_environment.json \
-        stdout_faults.txt stderr_faults.txt results_faults.json; do
-        if grep -q -- "${marker%-*}" "${out}/${file}"; then
-            echo "LEAK: ${marker%-*}... appears in ${file}, for example:"
-            grep -n -- "${marker%-*}" "${out}/${file}" | sed "s/${marker%-*}[0-9a-f]*/<MARKER>/g" | cut -c1-300 | head -n 3
-            leaks=$((leaks + 1))
-        fi
+    for file in "${outputs[@]}"; do
+        status=0
+        grep -q -- "${marker%-*}" "${out}/${file}" || status=$?
+        case "${status}" in
+            0)
+                echo "LEAK: ${marker%-*}... appears in ${file}, for example:"
+                grep -n -- "${marker%-*}" "${out}/${file}" | sed "s/${marker%-*}[0-9a-f]*/<MARKER>/g" | cut -c1-300 | head -n 3
+                leaks=$((leaks + 1))
+                ;;
+            1) ;;
+            *) echo "the leak check could not read ${file} (grep exited ${status})"; exit 1 ;;
+        esac
     done
 done
 [ "${checked}" -eq 5 ] || { echo "the leak check read ${checked} markers, not 5"; exit 1; }
-echo "secret markers checked: 5 markers x 9 outputs ($(cat "${out}"/stdout*.txt | wc -c) bytes of -vvvv stdout, $(cat "${out}"/results*.json | wc -c) bytes of registered results)"
+# The scenario runs whose outputs were scanned: a module's registered result holds the user it read, or the
+# message of its failure (the other results kept, such as the recorder's, hold neither).
+runs="$("${ANSIBLE_TEST_PYTHON_INTERPRETER:-python3}" - "${out}/results.json" "${out}/results_environment.json" \
+    "${out}/results_faults.json" <<'PY'
+import json, sys
+print(sum(1 for name in sys.argv[1:] for result in json.load(open(name)) if "user" in result or "msg" in result))
+PY
+)"
+[ "${runs}" -eq 27 ] || { echo "the leak check covered ${runs} scenario runs, not the 27 of docs/reliability.md"; exit 1; }
+echo "secret markers checked: 5 markers x ${#outputs[@]} outputs of ${runs} scenario runs ($(cat "${out}"/stdout*.txt | wc -c) bytes of -vvvv stdout, $(cat "${out}"/results*.json | wc -c) bytes of registered results)"
 
 canary="$(marker marker_password)"
-if ! grep -q -- "${canary%-*}" "${out}/canary.txt"; then
-    echo "the leak check did not see a marker printed on purpose"
-    exit 1
-fi
-echo "canary: a marker printed on purpose is found"
+[ -s "${out}/canary.txt" ] || { echo "the canary run's output is missing or empty"; exit 1; }
+status=0
+grep -q -- "${canary%-*}" "${out}/canary.txt" || status=$?
+case "${status}" in
+    0) echo "canary: a marker printed on purpose is found" ;;
+    1) echo "the leak check did not see a marker printed on purpose"; exit 1 ;;
+    *) echo "the leak check could not read the canary run's output (grep exited ${status})"; exit 1 ;;
+esac
 [ "${leaks}" -eq 0 ]
 echo "no secret marker leaked"
