@@ -142,6 +142,7 @@ class Redactor(object):
 
     def __init__(self, secrets=()):
         self._windows = set()
+        self._raw_windows = set()
         self._short_forms = set()
         self._short_pattern = None
         for secret in secrets:
@@ -157,6 +158,8 @@ class Redactor(object):
             else:
                 self._short_forms.add(folded)
                 self._short_pattern = None
+            if len(form) >= WINDOW and folded != form:  # a piece whose white space runs fold below WINDOW
+                self._raw_windows.update(form[index:index + WINDOW] for index in range(len(form) - WINDOW + 1))
 
     def _short_secrets(self):
         if self._short_pattern is None and self._short_forms:
@@ -176,14 +179,15 @@ class Redactor(object):
         if not self._windows or len(text) < WINDOW:
             return text
         folded = _FoldedText(text)
-        windows = self._windows
-        spans = [(index, index + WINDOW) for index in range(len(folded.folded) - WINDOW + 1)
+        windows, raw_windows = self._windows, self._raw_windows
+        spans = [(folded.start(index), folded.end(index + WINDOW)) for index in range(len(folded.folded) - WINDOW + 1)
                  if folded.folded[index:index + WINDOW] in windows]
+        if raw_windows:
+            spans += [(index, index + WINDOW) for index in range(len(text) - WINDOW + 1) if text[index:index + WINDOW] in raw_windows]
         if not spans:
             return text
         pieces, kept_until = [], 0
         for start, end in _merge(spans):
-            start, end = folded.start(start), folded.end(end)
             pieces.append(text[kept_until:start])
             pieces.append(MASK)
             kept_until = end

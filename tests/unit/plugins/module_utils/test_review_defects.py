@@ -288,3 +288,11 @@ def test_user_info_in_hw_auth_url_is_masked_and_refused(run_module, monkeypatch)
     result = run_module(codearts_user_email_info.main, dict(endpoint="https://codearts.test", region="cn-north-4"))
     assert_failure(result)
     assert "auth_url" in result["msg"] and "AuthUrlS3cret" not in json.dumps(result)
+
+
+def test_a_piece_whose_white_space_folds_below_eight_characters_is_masked(run_module, session):
+    """Found by the secrets property on ansible-core 2.16: "000000  " (six characters and two spaces) of a token."""
+    token = "0000000000000  0"
+    session.script(response(200, dict(OLD, name=token[7:15])))
+    result = run_module(codearts_user_email_info.main, dict(endpoint="https://codearts.test", token=token))
+    assert result["user"]["name"] == "********"
