@@ -259,7 +259,7 @@ rm -rf "${work}/build" "${work}/installed"
 tarball="$(ls "${work}/build"/huaweicloud-codearts-*.tar.gz)"
 ansible-galaxy collection install -p "${work}/installed" "${tarball}"
 python3 "${repo}/tools/check_artifact.py" "${tarball}"
-for module in codearts_user_email codearts_user_email_info; do
+for module in $(find "${repo}/plugins/modules" -name '*.py' -printf '%f\n' | sed 's/\.py$//' | sort); do
     # ansible-doc exits 0 even for a module it cannot find, so look for the module's own name in what it printed.
     ANSIBLE_COLLECTIONS_PATH="${work}/installed" ansible-doc "huaweicloud.codearts.${module}" > "${work}/${module}.doc.txt"
     grep -q "huaweicloud.codearts.${module}" "${work}/${module}.doc.txt"

@@ -7,6 +7,7 @@
 import json
 
 from ansible_collections.huaweicloud.codearts.plugins.module_utils import redaction
+from ansible_collections.huaweicloud.codearts.plugins.module_utils.api_calls import ANY_JSON, GET_SETTING, NOTHING, OBJECT, UPDATE_SETTING
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.answer_body import (
     AnswerNotJson,
     AnswerTooLarge,
@@ -41,9 +42,9 @@ SERVER_ERROR_HINT = "The service had a problem; run again later."
 FORBIDDEN_HINT = "The IAM user lacks the permission %s; ask an administrator to grant it."
 
 
-def _hint_for(method, status):
-    if status == 403:
-        return FORBIDDEN_HINT % ("codeartsrepo::getUserSetting" if method in SAFE_METHODS else "codeartsrepo::updateUserSetting")
+def _hint_for(iam_action, status):
+    if status == 403 and iam_action:
+        return FORBIDDEN_HINT % iam_action
     return STATUS_HINTS.get(status, SERVER_ERROR_HINT if status >= 500 else None)
 
 
@@ -61,6 +62,9 @@ def transport_failure(*args):
 def require_requests():
     if requests is None:
         raise CodeArtsMissingLibraryError("requests", REQUESTS_IMPORT_ERROR)
+
+
+_NOT_JSON = object()
 
 
 class _RetryCandidate(Exception):
@@ -134,24 +138,31 @@ class CodeArtsClient(object):
     def post(self, path, body):
         return self.request("POST", path, body)
 
+    def call(self, call, body=None, **path_arguments):
+        """Make an api_calls.Call; return its decoded answer (see Call.answer), or raise CodeArtsRequestError."""
+        return self._request(call.method, call.path.format(**path_arguments), body, call.iam_action, call.answer)
+
     def request(self, method, path, body=None):
         """Send an authenticated request to the service; return the decoded JSON object, or raise CodeArtsRequestError."""
+        return self._request(method, path, body, GET_SETTING if method in SAFE_METHODS else UPDATE_SETTING, OBJECT)
+
+    def _request(self, method, path, body, iam_action, answer_kind):
         ensure_ready = getattr(self.authenticator, "ensure_ready", None)
         if ensure_ready is not None:
             ensure_ready()
-        answer = self._send(method, self.base_url + path, path, body, self.authenticator, method in SAFE_METHODS)
-        return self._decode_success(method, path, answer)
+        answer = self._send(method, self.base_url + path, path, body, self.authenticator, method in SAFE_METHODS, iam_action)
+        return self._decode_success(method, path, answer, answer_kind)
 
     def send_unauthenticated(self, method, url, body):
         """Send a request that carries its own credentials in the body (an IAM login) and is safe to repeat."""
         return self._send(method, url, url, body, None, True)
 
-    def _send(self, method, url, label, body, auth, repeatable):
+    def _send(self, method, url, label, body, auth, repeatable, iam_action=None):
         data = None if body is None else json.dumps(body).encode("utf-8")
         retry_number = 0
         while True:
             try:
-                return self._attempt(method, url, label, data, auth, repeatable)
+                return self._attempt(method, url, label, data, auth, repeatable, iam_action)
             except _RetryCandidate as candidate:
                 delay = self.retry_policy.delay_before_retry(retry_number, candidate.retry_after)
                 if delay is None:
@@ -159,7 +170,7 @@ class CodeArtsClient(object):
             self.retry_policy.sleep(delay)
             retry_number += 1
 
-    def _attempt(self, method, url, label, data, auth, repeatable):
+    def _attempt(self, method, url, label, data, auth, repeatable, iam_action):
         """One try: the 2xx Answer, or CodeArtsRequestError, or _RetryCandidate when another try may help.
 
         label names the request in messages: the path for the service, the whole URL for IAM.
@@ -176,7 +187,7 @@ class CodeArtsClient(object):
             raise self._redirect_error(method, label, answer, repeatable)
         if answer.status_code < 300:
             return answer
-        error = self._status_error(method, label, answer, repeatable)
+        error = self._status_error(method, label, answer, repeatable, iam_action)
         if error.status in RETRYABLE_STATUSES and (repeatable or error.status == 429):
             raise _RetryCandidate(error, answer.headers.get("Retry-After"))
         raise error
@@ -206,13 +217,13 @@ class CodeArtsClient(object):
             raise (_RetryCandidate(error) if retryable else error) from None
         return Answer(response.status_code, response.headers, content)
 
-    def _status_error(self, method, path, answer, repeatable):
+    def _status_error(self, method, path, answer, repeatable, iam_action):
         code, message = parse_error_body(answer.content, answer.headers.get("Content-Type", ""))
         status = answer.status_code
         return CodeArtsRequestError(
             method, path, "the service answered with an error", status=status, error_code=code, error_msg=message,
             request_id=answer.request_id,
-            hint=self.refused_hint if status == 401 else _hint_for(method, status),
+            hint=self.refused_hint if status == 401 else _hint_for(iam_action, status),
             # A 407 from inside an https tunnel came from whatever is behind the proxy, after the request arrived.
             may_have_been_applied=(status >= 500 or status == 407) and not repeatable)
 
@@ -227,15 +238,17 @@ class CodeArtsClient(object):
             may_have_been_applied=not repeatable)  # whatever answered, the write itself may have landed
 
     @staticmethod
-    def _decode_success(method, path, answer):
+    def _decode_success(method, path, answer, answer_kind=OBJECT):
+        if answer_kind == NOTHING:
+            return answer.content.decode("utf-8", "replace").strip()
         try:
             document = decode_json(answer.content)
         except AnswerNotJson:
-            document = None
-        if isinstance(document, dict):
+            document = _NOT_JSON
+        if isinstance(document, dict) or (answer_kind == ANY_JSON and document is not _NOT_JSON):
             return document
         code, message = parse_error_body(answer.content, answer.headers.get("Content-Type", ""))
         raise CodeArtsRequestError(
-            method, path, "the service answered %s but not with a JSON object (%s)" % (answer.status_code, message),
+            method, path, "the service answered %s but not with %s (%s)" % (answer.status_code, answer_kind, message),
             status=answer.status_code, request_id=answer.request_id,
             may_have_been_applied=method not in SAFE_METHODS)

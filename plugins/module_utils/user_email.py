@@ -4,11 +4,17 @@
 
 """The CodeArts Repo user-email calls."""
 
+from ansible_collections.huaweicloud.codearts.plugins.module_utils.api_calls import (
+    READ_USER_EMAILS,
+    SEND_EMAIL_VERIFY_CODE,
+    UPDATE_USER_EMAIL,
+)
+from ansible_collections.huaweicloud.codearts.plugins.module_utils.confirmed_write import write_confirmed
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.email_address import same_email
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.errors import CodeArtsRequestError
 
-USER_EMAILS_PATH = "/v4/user/emails"
-VERIFY_CODE_PATH = "/v4/user/email-verify-code"
+USER_EMAILS_PATH = READ_USER_EMAILS.path
+VERIFY_CODE_PATH = SEND_EMAIL_VERIFY_CODE.path
 
 
 def read_user(client):
@@ -16,7 +22,7 @@ def read_user(client):
 
     Its commit_email is what the modules decide on, so anything but a text or null there is an error.
     """
-    user = client.get(USER_EMAILS_PATH)
+    user = client.call(READ_USER_EMAILS)
     email = user.get("commit_email")
     if email is not None and not isinstance(email, str):
         raise CodeArtsRequestError(
@@ -28,7 +34,7 @@ def read_user(client):
 def send_verify_code(client, email):
     """Ask the service to mail a verification code to email. Never repeated after an unclear failure."""
     try:
-        return client.post(VERIFY_CODE_PATH, {"email": email})
+        return client.call(SEND_EMAIL_VERIFY_CODE, {"email": email})
     except CodeArtsRequestError as exc:
         if exc.may_have_been_applied:
             raise exc.with_hint(
@@ -40,26 +46,11 @@ def send_verify_code(client, email):
 def write_email(client, email, verify_code=None):
     """PUT the email; return (user, confirmed_by_reading).
 
-    When the PUT fails in a way that may have left it applied (no answer, a dropped connection, a
-    5xx), the user is read again instead of writing twice: a verification code is single-use. If
-    the service now reports the email, the write landed and the user read is returned with
-    confirmed_by_reading True; otherwise the original error is raised.
+    A verification code is single-use, so after a failure that may have left the change applied the user
+    is read again instead of writing twice (confirmed_write).
     """
     body = {"email": email}
     if verify_code:
         body["verify_code"] = verify_code
-    try:
-        return client.put(USER_EMAILS_PATH, body), False
-    except CodeArtsRequestError as write_error:
-        if not write_error.may_have_been_applied:
-            raise
-        unclear = write_error
-    try:
-        user = read_user(client)
-    except CodeArtsRequestError as read_error:
-        raise unclear.with_hint(
-            "The change may or may not have been applied, and reading the user to find out failed too (%s). "
-            "Check the email in CodeArts Repo before running again." % read_error.summary) from None
-    if same_email(user.get("commit_email"), email):
-        return user, True
-    raise unclear.with_hint("Reading the user afterwards shows the change was not applied.")
+    return write_confirmed(client, UPDATE_USER_EMAIL, body, read_user,
+                           lambda user: same_email(user.get("commit_email"), email), "the user's email")

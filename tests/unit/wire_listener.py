@@ -39,7 +39,7 @@ class _Handler(BaseHTTPRequestHandler):
             self.server.received.append(received)
             answer = self.server.answers[(self.command, received.path)]
         status, document, headers = (tuple(answer) + ({},))[:3]
-        payload = json.dumps(document).encode("utf-8")
+        payload = document if isinstance(document, bytes) else json.dumps(document).encode("utf-8")
         self.send_response(status)
         for name, value in headers.items():
             self.send_header(name, value)

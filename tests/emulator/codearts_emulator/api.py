@@ -1,4 +1,4 @@
-"""The CodeArts Repo user-email API, and IAM's password login, as the emulator answers them.
+"""The CodeArts Repo user-settings API (email, HTTPS clone mode, GPG keys), and IAM's password login, as the emulator answers them.
 
 Each API handler takes the store, the caller (a User) and the decoded JSON body, and returns
 (status, body). Error bodies use the shapes the real services document.
@@ -9,6 +9,13 @@ from codearts_emulator.signature import SignatureRejected, verify
 EMAILS_PATH = "/v4/user/emails"
 VERIFY_CODE_PATH = "/v4/user/email-verify-code"
 IAM_TOKENS_PATH = "/v3/auth/tokens"
+HTTPS_SETTING_PATH = "/v4/user/https-password-setting"
+GPG_KEYS_PATH = "/v4/user/gpg-keys"
+
+
+class BareWord(str):
+    """An answer body that is a bare word, not JSON: the service answers a change of the HTTPS setting with success."""
+
 
 UNAUTHORIZED = (401, {"error_code": "DEV.00000003", "error_msg": "Authentication information expired."})
 FORBIDDEN = (403, {"error_code": "CH.004403",
@@ -64,10 +71,40 @@ def post_verify_code(store, user, body):
     return 201, {"result": "Verification Code Sent"}
 
 
+def get_https_setting(store, user, body):
+    if "read" not in user.permissions:
+        return FORBIDDEN
+    return 200, user.https_iam_auth  # a bare true or false, as documented
+
+
+def put_https_setting(store, user, body):
+    if "write" not in user.permissions:
+        return FORBIDDEN
+    value = body.get("https_clone_iam_auth") if isinstance(body, dict) else None
+    if isinstance(value, bool):  # the API page's own example sends a JSON boolean
+        value = "true" if value else "false"
+    if value not in ("true", "false"):
+        return param_invalid("https_clone_iam_auth must be true or false")
+    user.https_iam_auth = value == "true"
+    return 200, BareWord("success")
+
+
+def get_gpg_keys(store, user, body):
+    """One key object when the user's answers follow the documented shape, else a list."""
+    if "read" not in user.permissions:
+        return FORBIDDEN
+    if user.gpg_answer_is_object:
+        return 200, user.gpg_keys[0] if user.gpg_keys else {}
+    return 200, list(user.gpg_keys)
+
+
 ROUTES = {
     ("GET", EMAILS_PATH): get_emails,
     ("PUT", EMAILS_PATH): put_emails,
     ("POST", VERIFY_CODE_PATH): post_verify_code,
+    ("GET", HTTPS_SETTING_PATH): get_https_setting,
+    ("PUT", HTTPS_SETTING_PATH): put_https_setting,
+    ("GET", GPG_KEYS_PATH): get_gpg_keys,
 }
 
 

@@ -139,7 +139,8 @@ class Handler(BaseHTTPRequestHandler):
             self._send(status, response, headers)
 
     def _send(self, status, response, headers):
-        self._send_raw(status, json.dumps(response).encode("utf-8"), "application/json;charset=UTF-8", headers)
+        payload = response.encode("utf-8") if isinstance(response, api.BareWord) else json.dumps(response).encode("utf-8")
+        self._send_raw(status, payload, "application/json;charset=UTF-8", headers)
 
     def _send_raw(self, status, payload, content_type, headers):
         try:

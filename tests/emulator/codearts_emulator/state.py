@@ -11,18 +11,34 @@ from codearts_emulator.faults import FaultBook
 
 DOMAIN = "emulated-domain"
 
+
+def _gpg_key(title, fingerprint, email):
+    """A GPG key as ListUserGpgKeysResponse describes it (the SDK's model), with one subkey."""
+    return {"created_at": "2025-04-02T09:30:00.000+08:00", "emails_with_verified_status": {email: True},
+            "fingerprint": fingerprint, "key": "-----BEGIN PGP PUBLIC KEY BLOCK-----\n(emulated %s)\n"
+            "-----END PGP PUBLIC KEY BLOCK-----" % title, "description": "emulated key", "title": title,
+            "primary_keyid": fingerprint[-16:], "active": True,
+            "subkeys": [{"id": 1, "fingerprint": fingerprint[::-1], "gpg_key_id": 1, "keyid": fingerprint[::-1][-16:]}]}
+
+
 # Each seed user shows one behaviour the tests need.
 SEED_USERS = (
     # Needs a verification code to change the email, like the real service is expected to. Has all three
     # ways to authenticate: a token, an access key pair, and an IAM password.
+    # Its GPG keys come as a list, as a real service more likely sends them.
     {"name": "alice", "token": "alice-token", "commit_email": "alice@example.com", "password": "alice-pw-4821",
+     "gpg_keys": [_gpg_key("laptop", "5FDE09F4F30E6F2F7B87E0A93AA5C34371567BD2", "alice@example.com"),
+                  _gpg_key("build server", "0F1E2D3C4B5A69788796A5B4C3D2E1F00A1B2C3D", "alice@example.com")],
      "access_keys": [{"access_key": "ALICEACCESSKEY000001", "secret_key": "alice-secret-key"}]},
     # Can read but not change its settings: PUT and POST answer 403.
     {"name": "bob", "token": "bob-token", "commit_email": "bob@example.com", "permissions": ["read"]},
     # Accepts a change without a verification code (the API documents the code as optional). Has temporary
     # access keys (with a security token) and an IAM password.
+    # Its one GPG key comes as one object, as the API page and the SDK document it; HTTPS clone starts with
+    # the login password refused.
     {"name": "carol", "token": "carol-token", "commit_email": "carol@example.com", "code_required": False,
-     "password": "carol-pw-7305",
+     "password": "carol-pw-7305", "https_iam_auth": False, "gpg_answer_is_object": True,
+     "gpg_keys": [_gpg_key("signing", "AB12CD34EF56AB12CD34EF56AB12CD34EF56AB12", "carol@example.com")],
      "access_keys": [{"access_key": "CAROLTEMPACCESSKEY01", "secret_key": "carol-temp-secret",
                       "security_token": "carol-sts-8b41e"}]},
     # Stores addresses in lower case, as some services normalise them.
@@ -52,7 +68,8 @@ class User(object):
     """One account: its token, what it may do, and the user object the API returns."""
 
     def __init__(self, number, name, token, commit_email, permissions=("read", "write"), code_required=True,
-                 lowercases_email=False, password=None, domain=DOMAIN, locked=False, extra_fields=None):
+                 lowercases_email=False, password=None, domain=DOMAIN, locked=False, extra_fields=None,
+                 https_iam_auth=True, gpg_keys=(), gpg_answer_is_object=False):
         self.token = token
         self.password = password
         self.domain = domain
@@ -60,6 +77,9 @@ class User(object):
         self.permissions = frozenset(permissions)
         self.code_required = code_required
         self.lowercases_email = lowercases_email
+        self.https_iam_auth = https_iam_auth
+        self.gpg_keys = [dict(key, id=number * 100 + index + 1) for index, key in enumerate(gpg_keys)]
+        self.gpg_answer_is_object = gpg_answer_is_object
         self.public = {
             "id": 21820 + number,
             "name": name,

@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from ansible.release import __version__ as ansible_version
 
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.codearts_module import UNEXPECTED, CodeArtsModule
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.options import codearts_argument_spec
@@ -46,6 +47,9 @@ def test_warnings_deprecations_and_results_pass_the_gate(capsys, form):
 
 def test_the_invocation_hides_no_log_options_by_name(capsys):
     result = run_action(capsys, lambda module: dict(changed=False), dict(region="cn-north-4\ud83d"))
+    if "invocation" not in result:  # ansible-core 2.20 and newer return none from a module at all
+        assert tuple(int(part) for part in ansible_version.split(".")[:2]) >= (2, 20)
+        return
     arguments = result["invocation"]["module_args"]
     assert arguments["token"] == arguments["password"] == "VALUE_SPECIFIED_IN_NO_LOG_PARAMETER"
     assert arguments["region"] == "cn-north-4\ufffd"

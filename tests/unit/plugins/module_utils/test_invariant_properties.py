@@ -147,7 +147,8 @@ def test_no_piece_of_a_secret_leaves_a_module():
                 assert not [piece for piece in pieces if piece in shown], (option, escape, where)
             elif len(form.strip()) >= MIN_MASKED_CHARS:
                 assert form.strip() not in shown
-        assert "VALUE_SPECIFIED_IN_NO_LOG_PARAMETER" in json.dumps(result.get("invocation")) or option not in args
+        if "invocation" in result and option in args:  # ansible-core 2.20+ returns no invocation
+            assert "VALUE_SPECIFIED_IN_NO_LOG_PARAMETER" in json.dumps(result["invocation"])
 
     attack()
     assert reached["echoed by the service"] >= 150, reached

@@ -1,0 +1,23 @@
+"""Every call is described once, and what a 403 says comes from the call."""
+
+import pytest
+
+from ansible_collections.huaweicloud.codearts.plugins.module_utils.api_calls import CALLS
+from ansible_collections.huaweicloud.codearts.plugins.module_utils.errors import CodeArtsRequestError
+from ansible_collections.huaweicloud.codearts.tests.unit.fakes import response
+
+
+def test_every_call_names_its_iam_action_and_a_v4_user_path():
+    for call in CALLS:
+        assert call.iam_action.startswith("codeartsrepo::"), call
+        assert call.path.startswith("/v4/user/") and call.success and call.name
+    assert len(set((call.method, call.path) for call in CALLS)) == len(CALLS)
+
+
+@pytest.mark.parametrize("call", CALLS, ids=lambda call: call.name)
+def test_a_403_names_the_calls_own_iam_action(make_client, session, call):
+    session.script(response(403, {"error_code": "CH.004403", "error_msg": "Insufficient permissions."}))
+    with pytest.raises(CodeArtsRequestError) as caught:
+        make_client(retries=0).call(call, None if call.repeatable else {})
+    assert "lacks the permission %s" % call.iam_action in str(caught.value)
+    assert session.sent[0].method == call.method and session.sent[0].url.endswith(call.path)

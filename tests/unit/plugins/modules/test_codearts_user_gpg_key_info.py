@@ -1,0 +1,40 @@
+import pytest
+
+from ansible_collections.huaweicloud.codearts.plugins.modules.codearts_user_gpg_key_info import main
+from ansible_collections.huaweicloud.codearts.tests.unit.fakes import TOKEN, response
+
+ARGS = dict(endpoint="https://codearts.test", token=TOKEN)
+LAPTOP = {"id": 1, "title": "laptop", "fingerprint": "5FDE09F4F30E6F2F7B87E0A93AA5C34371567BD2",
+          "primary_keyid": "3AA5C34371567BD2", "brand_new_field": [1]}
+SERVER = {"id": 2, "title": "server", "fingerprint": "0F1E2D3C4B5A69788796A5B4C3D2E1F00A1B2C3D",
+          "primary_keyid": "0A1B2C3D"}
+
+
+@pytest.mark.parametrize("answer, keys", [
+    ([LAPTOP, SERVER], [LAPTOP, SERVER]),
+    (LAPTOP, [LAPTOP]),  # one object, as the API page and the SDK model describe it
+    ({}, []), ([], []), (None, []),
+])
+def test_one_object_or_a_list_becomes_a_list(run_module, session, answer, keys):
+    session.script(response(200, raw=b"null") if answer is None else response(200, answer))
+    result = run_module(main, ARGS)
+    assert result["changed"] is False and result["gpg_keys"] == keys
+    assert session.methods == ["GET"]
+
+
+@pytest.mark.parametrize("filters, titles", [
+    (dict(fingerprint="5fde 09f4 f30e 6f2f 7b87  e0a9 3aa5 c343 7156 7bd2"), ["laptop"]),
+    (dict(primary_keyid="0a1b2c3d"), ["server"]),
+    (dict(fingerprint=LAPTOP["fingerprint"], primary_keyid="0A1B2C3D"), []),
+])
+def test_keys_are_filtered_by_fingerprint_and_primary_key_id(run_module, session, filters, titles):
+    session.script(response(200, [LAPTOP, SERVER]))
+    result = run_module(main, dict(ARGS, **filters))
+    assert [key["title"] for key in result["gpg_keys"]] == titles
+
+
+@pytest.mark.parametrize("answer", [[1, 2], "a text", [LAPTOP, "x"], 7])
+def test_an_answer_of_another_shape_is_a_clear_error(run_module, session, answer):
+    session.script(response(200, answer))
+    result = run_module(main, ARGS)
+    assert result["failed"] is True and "neither a GPG key object nor a list" in result["msg"]
