@@ -26,8 +26,11 @@ class Call(collections.namedtuple("Call", "name method path success iam_action a
 
     @property
     def repeatable(self):
-        """Whether sending it twice cannot change more than sending it once (so it may be retried freely)."""
-        return self.method in ("GET", "HEAD")
+        """Whether sending it twice cannot change more than sending it once (so it may be retried freely).
+
+        A DELETE is: a second one finds the key gone. A PUT here is not: the email change spends a code.
+        """
+        return self.method in ("GET", "HEAD", "DELETE")
 
 
 READ_USER_EMAILS = Call("read the user's email settings", "GET", "/v4/user/emails", (200,), GET_SETTING, OBJECT)
@@ -39,6 +42,10 @@ READ_HTTPS_CLONE_MODE = Call("read the HTTPS clone authentication mode", "GET", 
 UPDATE_HTTPS_CLONE_MODE = Call("change the HTTPS clone authentication mode", "PUT", HTTPS_CLONE_PATH, (200,),
                                UPDATE_SETTING, NOTHING)
 LIST_GPG_KEYS = Call("list the user's GPG keys", "GET", GPG_KEYS_PATH, (200,), GET_SETTING, ANY_JSON)
+LIST_SSH_KEYS = Call("list the user's SSH keys", "GET", "/v4/user/keys", (200,), GET_SETTING, OBJECT)
+ADD_SSH_KEY = Call("add an SSH key", "POST", "/v4/user/keys", (201,), "codeartsrepo::createUserSSHkey", OBJECT)
+# The IAM action is named on the Chinese page only.
+DELETE_SSH_KEY = Call("delete an SSH key", "DELETE", "/v4/user/keys/{key_id}", (204,), UPDATE_SETTING, NOTHING)
 
 CALLS = (READ_USER_EMAILS, UPDATE_USER_EMAIL, SEND_EMAIL_VERIFY_CODE, READ_HTTPS_CLONE_MODE, UPDATE_HTTPS_CLONE_MODE,
-         LIST_GPG_KEYS)
+         LIST_GPG_KEYS, LIST_SSH_KEYS, ADD_SSH_KEY, DELETE_SSH_KEY)

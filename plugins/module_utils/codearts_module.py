@@ -9,10 +9,22 @@ from ansible.module_utils.basic import AnsibleModule
 from ansible_collections.huaweicloud.codearts.plugins.module_utils import redaction
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.errors import FAILURE_KEYS, CodeArtsError
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.quoting import squeeze
+from ansible_collections.huaweicloud.codearts.plugins.module_utils.ssh_public_keys import looks_private
 
 NO_LOG_SHOWN = "VALUE_SPECIFIED_IN_NO_LOG_PARAMETER"
 UNEXPECTED = ("The module met an error it does not know (%s: %s). Nothing is known about whether a change reached the "
               "service: read the setting before running again, and report this message to the collection's maintainers.")
+
+
+def _texts(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _texts(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _texts(item)
 
 
 class CodeArtsModule(AnsibleModule):
@@ -26,9 +38,9 @@ class CodeArtsModule(AnsibleModule):
     Ansible itself refuses the task's arguments, so a playbook can read result.status after any failure.
     """
 
-    def __init__(self, argument_spec):
+    def __init__(self, argument_spec, **constraints):
         self.redactor = redaction.start_run()
-        super(CodeArtsModule, self).__init__(argument_spec=argument_spec, supports_check_mode=True)
+        super(CodeArtsModule, self).__init__(argument_spec=argument_spec, supports_check_mode=True, **constraints)
         for value in list(self.no_log_values):
             self.no_log_values.discard(value)
             self.register_secret(value)
@@ -64,7 +76,14 @@ class CodeArtsModule(AnsibleModule):
         super(CodeArtsModule, self).log(msg.replace("\x00", "\\x00"), log_args=log_args)
 
     def _log_invocation(self):
-        """As AnsibleModule does, unless an option holds text syslog cannot take (a lone surrogate)."""
+        """As AnsibleModule does, unless an option holds text syslog cannot take (a lone surrogate).
+
+        It runs inside AnsibleModule.__init__, before any check: a private key pasted into any option is made a
+        secret here, so that neither syslog nor any output can show it.
+        """
+        for value in _texts(self.params):
+            if looks_private(value):
+                self.register_secret(value)
         try:
             super(CodeArtsModule, self)._log_invocation()
         except (UnicodeError, ValueError):

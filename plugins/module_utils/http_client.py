@@ -5,6 +5,7 @@
 """The one HTTP client every module talks to CodeArts Repo through: retries, status errors, decoded answers."""
 
 import json
+from urllib.parse import urlencode
 
 from ansible_collections.huaweicloud.codearts.plugins.module_utils import redaction
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.api_calls import ANY_JSON, GET_SETTING, NOTHING, OBJECT, UPDATE_SETTING
@@ -138,19 +139,24 @@ class CodeArtsClient(object):
     def post(self, path, body):
         return self.request("POST", path, body)
 
-    def call(self, call, body=None, **path_arguments):
-        """Make an api_calls.Call; return its decoded answer (see Call.answer), or raise CodeArtsRequestError."""
-        return self._request(call.method, call.path.format(**path_arguments), body, call.iam_action, call.answer)
+    def call(self, call, body=None, query=None, **path_arguments):
+        """Make an api_calls.Call; return its decoded answer (see Call.answer), or raise CodeArtsRequestError.
+
+        query is a dict of query parameters; path_arguments fill the {names} in the call's path.
+        """
+        path = call.path.format(**path_arguments) + ("?" + urlencode(sorted(query.items())) if query else "")
+        return self._request(call.method, path, body, call.iam_action, call.answer, call.repeatable)
 
     def request(self, method, path, body=None):
         """Send an authenticated request to the service; return the decoded JSON object, or raise CodeArtsRequestError."""
-        return self._request(method, path, body, GET_SETTING if method in SAFE_METHODS else UPDATE_SETTING, OBJECT)
+        return self._request(method, path, body, GET_SETTING if method in SAFE_METHODS else UPDATE_SETTING, OBJECT,
+                             method in SAFE_METHODS)
 
-    def _request(self, method, path, body, iam_action, answer_kind):
+    def _request(self, method, path, body, iam_action, answer_kind, repeatable):
         ensure_ready = getattr(self.authenticator, "ensure_ready", None)
         if ensure_ready is not None:
             ensure_ready()
-        answer = self._send(method, self.base_url + path, path, body, self.authenticator, method in SAFE_METHODS, iam_action)
+        answer = self._send(method, self.base_url + path, path, body, self.authenticator, repeatable, iam_action)
         return self._decode_success(method, path, answer, answer_kind)
 
     def send_unauthenticated(self, method, url, body):

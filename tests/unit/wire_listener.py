@@ -49,7 +49,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(payload)
 
-    do_GET = do_PUT = do_POST = _answer
+    do_GET = do_PUT = do_POST = do_DELETE = _answer
 
     def log_message(self, format, *args):  # pylint: disable=redefined-builtin
         """Quiet."""

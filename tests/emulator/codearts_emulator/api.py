@@ -4,6 +4,7 @@ Each API handler takes the store, the caller (a User) and the decoded JSON body,
 (status, body). Error bodies use the shapes the real services document.
 """
 
+from codearts_emulator import ssh_keys
 from codearts_emulator.signature import SignatureRejected, verify
 
 EMAILS_PATH = "/v4/user/emails"
@@ -35,7 +36,7 @@ def _email_from(body):
     return email
 
 
-def get_emails(store, user, body):
+def get_emails(store, user, body, request=None):
     if "read" not in user.permissions:
         return FORBIDDEN
     return 200, user.public
@@ -50,7 +51,7 @@ def _refusal_of_change(user, body):
     return None
 
 
-def put_emails(store, user, body):
+def put_emails(store, user, body, request=None):
     refusal = _refusal_of_change(user, body)
     if refusal:
         return refusal
@@ -63,7 +64,7 @@ def put_emails(store, user, body):
     return 200, user.public
 
 
-def post_verify_code(store, user, body):
+def post_verify_code(store, user, body, request=None):
     refusal = _refusal_of_change(user, body)
     if refusal:
         return refusal
@@ -71,13 +72,13 @@ def post_verify_code(store, user, body):
     return 201, {"result": "Verification Code Sent"}
 
 
-def get_https_setting(store, user, body):
+def get_https_setting(store, user, body, request=None):
     if "read" not in user.permissions:
         return FORBIDDEN
     return 200, user.https_iam_auth  # a bare true or false, as documented
 
 
-def put_https_setting(store, user, body):
+def put_https_setting(store, user, body, request=None):
     if "write" not in user.permissions:
         return FORBIDDEN
     value = body.get("https_clone_iam_auth") if isinstance(body, dict) else None
@@ -89,7 +90,7 @@ def put_https_setting(store, user, body):
     return 200, BareWord("success")
 
 
-def get_gpg_keys(store, user, body):
+def get_gpg_keys(store, user, body, request=None):
     """One key object when the user's answers follow the documented shape, else a list."""
     if "read" not in user.permissions:
         return FORBIDDEN
@@ -105,7 +106,18 @@ ROUTES = {
     ("GET", HTTPS_SETTING_PATH): get_https_setting,
     ("PUT", HTTPS_SETTING_PATH): put_https_setting,
     ("GET", GPG_KEYS_PATH): get_gpg_keys,
+    ("GET", ssh_keys.KEYS_PATH): ssh_keys.list_keys,
+    ("POST", ssh_keys.KEYS_PATH): ssh_keys.add_key,
 }
+PREFIX_ROUTES = {("DELETE", ssh_keys.KEY_PATH_PREFIX): ssh_keys.delete_key}
+
+
+def route(method, path):
+    handler = ROUTES.get((method, path))
+    if handler is None:
+        handler = next((candidate for (verb, prefix), candidate in PREFIX_ROUTES.items()
+                        if verb == method and path.startswith(prefix)), None)
+    return handler
 
 
 def signature_refused(reason):
@@ -155,11 +167,11 @@ def answer(store, incoming):
     if (incoming.method, incoming.path) == ("POST", IAM_TOKENS_PATH):
         status, response, user, token = password_login(store, incoming.body)
         return status, response, user.name if user else None, "password", {"X-Subject-Token": token} if token else {}
-    handler = ROUTES.get((incoming.method, incoming.path))
+    handler = route(incoming.method, incoming.path)
     if handler is None:
         return NOT_FOUND + (None, "none", {})
     user, auth, refusal = identify(store, incoming)
     if refusal:
         return refusal + (None, auth, {})
-    status, response = handler(store, user, incoming.body)
+    status, response = handler(store, user, incoming.body, incoming)
     return status, response, user.name, auth, {}

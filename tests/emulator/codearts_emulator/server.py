@@ -66,6 +66,9 @@ class Handler(BaseHTTPRequestHandler):
     def do_POST(self):
         self._handle()
 
+    def do_DELETE(self):
+        self._handle()
+
     def log_message(self, format, *args):  # pylint: disable=redefined-builtin
         """Quiet: the request log is what tests read."""
 
@@ -112,7 +115,7 @@ class Handler(BaseHTTPRequestHandler):
             "body": _redacted(incoming.body),
             "status": _answered_status(fault, status),
             "fault": fault["kind"] if fault else None,
-            "applied": runs and incoming.method in ("PUT", "POST") and status is not None and status < 300,
+            "applied": runs and incoming.method in ("PUT", "POST", "DELETE") and status is not None and status < 300,
         })
         return status, response, headers
 
@@ -139,7 +142,12 @@ class Handler(BaseHTTPRequestHandler):
             self._send(status, response, headers)
 
     def _send(self, status, response, headers):
-        payload = response.encode("utf-8") if isinstance(response, api.BareWord) else json.dumps(response).encode("utf-8")
+        if status == 204:
+            payload = b""
+        elif isinstance(response, api.BareWord):
+            payload = response.encode("utf-8")
+        else:
+            payload = json.dumps(response).encode("utf-8")
         self._send_raw(status, payload, "application/json;charset=UTF-8", headers)
 
     def _send_raw(self, status, payload, content_type, headers):

@@ -121,6 +121,8 @@ class Store(object):
         self.codes = {}  # (user name, email) -> the code that is still valid
         self.mailbox = {}  # email -> every code sent to it, oldest first
         self.requests = []
+        self.ssh_keys = {}  # user name -> that user's keys, oldest first; a key line is unique across users
+        self._last_key_id = 9000
         self.faults = FaultBook()
         for seed in SEED_USERS:
             self.add_user(seed)
@@ -147,6 +149,10 @@ class Store(object):
         token = "iam-" + secrets.token_hex(16)
         self.iam_tokens[token] = user
         return token
+
+    def next_key_id(self):
+        self._last_key_id += 1
+        return self._last_key_id
 
     def find_user(self, name):
         return next((user for user in self.users_by_token.values() if user.name == name), None)

@@ -3,7 +3,7 @@
 import json
 
 import pytest
-from ansible.release import __version__ as ansible_version
+from ansible.module_utils.ansible_release import __version__ as ansible_version
 
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.codearts_module import UNEXPECTED, CodeArtsModule
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.options import codearts_argument_spec

@@ -1,0 +1,95 @@
+# -*- coding: utf-8 -*-
+# Copyright: huaweicloud.codearts contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""SSH public key lines: checked before any request, identified by what they are, fingerprinted as ssh-keygen does.
+
+A key's identity is its type and its decoded blob. The comment, the title and the white space between the
+fields do not count, so a rewritten comment or a tab is neither churn nor a silent no-op. A private key,
+pasted where the .pub file was meant, is refused and never quoted.
+"""
+
+import base64
+import binascii
+import collections
+import hashlib
+import re
+import struct
+
+from ansible_collections.huaweicloud.codearts.plugins.module_utils.errors import CodeArtsConfigError
+
+KEY_TYPES = ("ssh-ed25519", "ssh-rsa", "ssh-dss", "ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521",
+             "sk-ssh-ed25519@openssh.com", "sk-ecdsa-sha2-nistp256@openssh.com")
+PRIVATE_KEY = re.compile(r"-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----|PuTTY-User-Key-File-\d|---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----"
+                         r"|b3BlbnNzaC1rZXktdjE")  # the last: base64 of "openssh-key-v1", an armour-less OpenSSH private key
+# The v4 API takes at most this many characters for a key and for a title.
+MAX_CHARS = 1000
+
+
+def looks_private(text):
+    return bool(PRIVATE_KEY.search(text or ""))
+
+
+class PublicKey(collections.namedtuple("PublicKey", "type blob comment")):
+    """A parsed public key line."""
+
+    @property
+    def identity(self):
+        return self.type, self.blob
+
+    @property
+    def fingerprint(self):
+        """As ssh-keygen -l shows it: SHA256: and the base64 of the blob's SHA-256, without padding."""
+        return "SHA256:" + base64.b64encode(hashlib.sha256(self.blob).digest()).decode("ascii").rstrip("=")
+
+    @property
+    def line(self):
+        """The line as sent: type, blob and comment separated by single spaces."""
+        fields = [self.type, base64.b64encode(self.blob).decode("ascii")] + ([self.comment] if self.comment else [])
+        return " ".join(fields)
+
+
+def _refuse(where, problem):
+    raise CodeArtsConfigError("%s is not a usable SSH public key: %s. Nothing was sent to the service." % (where, problem))
+
+
+def _embedded_type(blob):
+    if len(blob) < 4:
+        return None
+    length = struct.unpack(">I", blob[:4])[0]
+    if length > 64 or len(blob) < 4 + length:
+        return None
+    try:
+        return blob[4:4 + length].decode("ascii")
+    except UnicodeDecodeError:
+        return None
+
+
+def parse_public_key(text, where):
+    """The PublicKey in a key line, or CodeArtsConfigError naming where (an option and list index), never quoting it."""
+    if not isinstance(text, str) or not text.strip():
+        _refuse(where, "it is empty")
+    if looks_private(text):
+        _refuse(where, "it is a private key. Give the public key, the contents of the .pub file, and keep the private "
+                       "key secret")
+    fields = text.split(None, 2)
+    if len(fields) < 2:
+        _refuse(where, "a key line has a type and a base64 blob, such as ssh-ed25519 AAAAC3Nza... user@host")
+    key_type, encoded = fields[0], fields[1]
+    comment = " ".join(fields[2].split()) if len(fields) > 2 else ""
+    if key_type not in KEY_TYPES:
+        _refuse(where, "its type %r is not one of %s (authorized_keys options before the type are not accepted)"
+                % (key_type[:40], ", ".join(KEY_TYPES)))
+    try:
+        blob = base64.b64decode(encoded, validate=True)
+    except (binascii.Error, ValueError):
+        _refuse(where, "its blob is not valid base64")
+    embedded = _embedded_type(blob)
+    if embedded != key_type:
+        _refuse(where, "its blob holds a %s key, not the %s its line declares" % (embedded or "malformed", key_type))
+    key = PublicKey(key_type, blob, comment)
+    if len(key.line) > MAX_CHARS:
+        _refuse(where, "it is %d characters long, and the service takes at most %d%s" % (
+            len(key.line), MAX_CHARS, " (an RSA key of 8192 bits does not fit: use ed25519, or RSA of 4096 bits)"
+            if key_type == "ssh-rsa" else ""))
+    return key

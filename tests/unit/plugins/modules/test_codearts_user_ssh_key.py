@@ -1,0 +1,165 @@
+import base64
+import json
+import os
+import struct
+
+import pytest
+import requests
+
+from ansible_collections.huaweicloud.codearts.plugins.modules import codearts_user_ssh_key, codearts_user_ssh_key_info
+from ansible_collections.huaweicloud.codearts.tests.unit.fakes import TOKEN, response
+
+ARGS = dict(endpoint="https://codearts.test", token=TOKEN)
+PRIVATE = "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ\n-----END OPENSSH PRIVATE KEY-----\n"
+
+
+def ed25519(comment="user@host"):
+    def string(data):
+        return struct.pack(">I", len(data)) + data
+    blob = string(b"ssh-ed25519") + string(os.urandom(32))
+    return "ssh-ed25519 %s %s" % (base64.b64encode(blob).decode("ascii"), comment)
+
+
+def listed(*keys):
+    return response(200, {"keys": [dict(id=100 + index, title=title, key=line, created_at="2026-11-30")
+                                   for index, (line, title) in enumerate(keys)], "total": 999})
+
+
+def run(run_module, check_mode=False, **args):
+    return run_module(codearts_user_ssh_key.main, dict(ARGS, **args), check_mode=check_mode)
+
+
+def test_a_new_key_is_one_post_of_the_normalised_line_then_the_keys_are_read(run_module, session):
+    key = ed25519()
+    session.script(listed(), response(201, dict(id=7, title="laptop", key=key)), listed((key, "laptop")))
+    result = run(run_module, key="  %s  " % key.replace(" ", "\t"), title="laptop")
+    assert result["changed"] is True and session.methods == ["GET", "POST", "GET"]
+    assert session.sent[1].json == {"title": "laptop", "key": key}
+    assert session.sent[0].url.endswith("/v4/user/keys?limit=100&offset=0")
+    [view] = result["ssh_keys"]
+    assert view["title"] == "laptop" and view["type"] == "ssh-ed25519" and view["fingerprint"].startswith("SHA256:")
+    assert result["diff"]["before"] == [] and result["diff"]["after"] == [dict((k, view[k]) for k in ("title", "type", "fingerprint"))]
+
+
+def test_the_same_key_with_another_comment_or_spacing_is_no_change(run_module, session):
+    key = ed25519("old comment")
+    session.script(listed((key, "laptop")))
+    result = run(run_module, key=key.replace("old comment", "new   comment"), title="laptop")
+    assert result["changed"] is False and session.methods == ["GET"]
+
+
+def test_another_title_is_no_change_unless_retitle_which_deletes_then_adds(run_module, session):
+    key = ed25519()
+    session.script(listed((key, "old")))
+    assert run(run_module, key=key, title="new")["changed"] is False
+    session.script(listed((key, "old")), response(204, raw=b""), response(201, dict(id=8, title="new", key=key)),
+                   listed((key, "new")))
+    result = run(run_module, key=key, title="new", retitle=True)
+    assert result["changed"] is True and session.methods[-4:] == ["GET", "DELETE", "POST", "GET"]
+    assert session.sent[-3].url.endswith("/v4/user/keys/100")
+
+
+def test_exclusive_adds_before_it_deletes(run_module, session):
+    keep, new, old = ed25519(), ed25519(), ed25519()
+    session.script(listed((keep, "keep"), (old, "old")), response(201, dict(id=9, title="new", key=new)), response(204, raw=b""),
+                   listed((keep, "keep"), (new, "new")))
+    result = run(run_module, exclusive=True, keys=[dict(key=keep, title="keep"), dict(key=new, title="new")])
+    assert session.methods == ["GET", "POST", "DELETE", "GET"] and session.sent[2].url.endswith("/v4/user/keys/101")
+    assert [view["title"] for view in result["ssh_keys"]] == ["keep", "new"]
+
+
+@pytest.mark.parametrize("args, message", [
+    (dict(exclusive=True, keys=[]), "exclusive with an empty keys list would delete every SSH key"),
+    (dict(exclusive=True, key=None, keys=None, title="x"), "one of the following is required"),
+    (dict(key="ssh-ed25519 AAAA", exclusive=True), "exclusive needs keys"),
+    (dict(keys=[dict(key="x y z")]), "keys[0].key is not a usable SSH public key"),
+    (dict(key=ed25519(), title="t" * 1001), "key.title is not usable"),
+])
+def test_bad_input_fails_before_any_request(run_module, session, args, message):
+    result = run(run_module, **dict((key, value) for key, value in args.items() if value is not None))
+    assert result["failed"] is True and message in result["msg"] and session.sent == []
+
+
+def test_the_same_key_twice_in_the_list_is_refused_naming_both(run_module, session):
+    key = ed25519()
+    result = run(run_module, keys=[dict(key=key), dict(key=key.replace("user@host", "other"))])
+    assert "keys[1].key is the same key as keys[0].key" in result["msg"] and session.sent == []
+
+
+def test_a_private_key_is_refused_masked_and_never_echoed(run_module, session):
+    result = run(run_module, keys=[dict(key=ed25519()), dict(key=PRIVATE)])
+    assert "keys[1].key is not a usable SSH public key: it is a private key" in result["msg"]
+    assert "b3BlbnNzaC1rZXktdjEAAAAABG5vbmU" not in json.dumps(result) and session.sent == []
+
+
+def test_an_empty_exclusive_list_with_allow_no_keys_deletes_everything(run_module, session):
+    session.script(listed((ed25519(), "a")), response(204, raw=b""), listed())
+    result = run(run_module, exclusive=True, keys=[], allow_no_keys=True)
+    assert result["changed"] is True and result["ssh_keys"] == [] and session.methods == ["GET", "DELETE", "GET"]
+
+
+def test_a_lost_answer_to_the_post_is_settled_by_listing_not_by_a_second_post(run_module, session):
+    key = ed25519()
+    session.script(listed(), requests.exceptions.ReadTimeout(), listed((key, "laptop")), listed((key, "laptop")))
+    result = run(run_module, key=key, title="laptop")
+    assert result["changed"] is True and session.methods == ["GET", "POST", "GET", "GET"]
+
+
+def test_a_key_another_user_holds_fails_saying_so(run_module, session):
+    key = ed25519()
+    session.script(listed(), response(400, {"error_code": "CH.080002", "error_msg": "The key already exists. Generate a new one."}),
+                   listed())
+    result = run(run_module, key=key, title="laptop")
+    assert result["failed"] is True and "held by another CodeArts Repo user" in result["msg"]
+    assert session.methods == ["GET", "POST", "GET"]
+
+
+def test_a_duplicate_answer_for_our_own_earlier_add_is_no_error(run_module, session):
+    key = ed25519()
+    session.script(listed(), response(400, {"error_code": "CH.080002", "error_msg": "exists"}), listed((key, "laptop")),
+                   listed((key, "laptop")))
+    assert run(run_module, key=key, title="laptop")["changed"] is True
+
+
+def test_a_key_already_gone_counts_as_deleted(run_module, session):
+    key = ed25519()
+    session.script(listed((key, "a")), response(404, {"error_code": "CH.080404"}), listed())
+    result = run(run_module, key=key, state="absent")
+    assert result["changed"] is True and session.methods == ["GET", "DELETE", "GET"]
+
+
+def test_check_mode_predicts_and_sends_only_reads(run_module, session):
+    keep, old = ed25519(), ed25519()
+    session.script(listed((keep, "keep"), (old, "old")))
+    new = ed25519()
+    result = run(run_module, check_mode=True, exclusive=True, keys=[dict(key=keep, title="keep"), dict(key=new, title="new")])
+    assert result["changed"] is True and session.methods == ["GET"]
+    assert [(view["title"], view["id"]) for view in result["ssh_keys"]] == [("keep", 100), ("new", None)]
+
+
+def test_every_page_is_read_and_total_is_ignored(run_module, session):
+    keys = [(ed25519(), "k%d" % index) for index in range(250)]
+    pages = [response(200, {"keys": [dict(id=index, title=title, key=line) for index, (line, title) in enumerate(keys)
+                                     if start <= index < start + 100], "total": 3}) for start in (0, 100, 200)]
+    session.script(*pages)
+    result = run_module(codearts_user_ssh_key_info.main, ARGS)
+    assert len(result["ssh_keys"]) == 250 and session.methods == ["GET"] * 3
+    assert session.sent[2].url.endswith("limit=100&offset=200")
+
+
+def test_a_page_that_never_ends_is_stopped_by_its_repeated_ids(run_module, session):
+    page = {"keys": [dict(id=index, title="k", key=ed25519()) for index in range(100)]}
+    session.script(response(200, page), response(200, page))
+    result = run_module(codearts_user_ssh_key_info.main, ARGS)
+    assert result["failed"] is True and "listed the same id 0 twice" in result["msg"]
+
+
+def test_the_info_module_filters_by_title_and_fingerprint(run_module, session):
+    first, second = ed25519(), ed25519()
+    session.script(listed((first, "a"), (second, "b")))
+    everything = run_module(codearts_user_ssh_key_info.main, ARGS)["ssh_keys"]
+    session.script(listed((first, "a"), (second, "b")))
+    by_print = run_module(codearts_user_ssh_key_info.main, dict(ARGS, fingerprint=everything[1]["fingerprint"][7:]))
+    session.script(listed((first, "a"), (second, "b")))
+    by_title = run_module(codearts_user_ssh_key_info.main, dict(ARGS, title="a"))
+    assert [view["title"] for view in by_print["ssh_keys"]] == ["b"] and [view["title"] for view in by_title["ssh_keys"]] == ["a"]
