@@ -270,14 +270,8 @@ def run_with_real_transport(main, args):
     return json.loads(output.getvalue())
 
 
-def gzip_of_zeros(mebibytes):
-    compressor = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
-    block = bytes(1024 * 1024)
-    return b"".join(compressor.compress(block) for _mebibyte in range(mebibytes)) + compressor.flush()
-
-
 def test_arbitrary_redirect_and_error_answers_keep_memory_bounded():
-    from ansible_collections.huaweicloud.codearts.tests.unit.plugins.module_utils.test_review_defects import codearts_client
+    from ansible_collections.huaweicloud.codearts.tests.unit.plugins.module_utils.test_review_defects import codearts_client, gzip_of_zeros
     bomb = gzip_of_zeros(256)
     reached = Counter()
     state = {}
