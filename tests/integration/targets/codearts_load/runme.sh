@@ -8,10 +8,15 @@ start_codearts_emulator
 # One inventory host per CodeArts user, all run locally by the test's Python.
 inventory="${CODEARTS_EMULATOR_DIR}/load_inventory"
 python="${ANSIBLE_TEST_PYTHON_INTERPRETER:-python3}"
+keys="${CODEARTS_EMULATOR_DIR}/keys"
+mkdir -p "${keys}"
+for number in $(seq -w 1 50); do
+    ssh-keygen -q -t ed25519 -N "" -C "load${number}@example.test" -f "${keys}/load${number}"
+done
 {
     echo "[load]"
     for number in $(seq -w 1 50); do
-        echo "user${number} codearts_user=load${number} codearts_token=load-token-${number}"
+        echo "user${number} codearts_user=load${number} codearts_token=load-token-${number} codearts_key_file=${keys}/load${number}.pub"
     done
     echo "[all:vars]"
     echo "ansible_connection=local"
@@ -20,4 +25,4 @@ python="${ANSIBLE_TEST_PYTHON_INTERPRETER:-python3}"
 
 started=$SECONDS
 test_playbook -i "${inventory}" -e @"${CODEARTS_EMULATOR_VARS}" --forks 10 load.yml "$@"
-echo "50 users updated with forks 10 in $((SECONDS - started))s"
+echo "50 users updated (email, then an SSH key each) with forks 10 in $((SECONDS - started))s"

@@ -29,7 +29,14 @@ from ansible_collections.huaweicloud.codearts.plugins.module_utils.auth import E
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.codearts_module import UNEXPECTED
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.errors import CodeArtsRequestError
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.redaction import LONE_SURROGATE, MIN_MASKED_CHARS, fold
-from ansible_collections.huaweicloud.codearts.plugins.modules import codearts_user_email, codearts_user_email_info
+from ansible_collections.huaweicloud.codearts.plugins.modules import (
+    codearts_user_email,
+    codearts_user_email_info,
+    codearts_user_gpg_key_info,
+    codearts_user_https_clone,
+    codearts_user_ssh_key,
+    codearts_user_ssh_key_info,
+)
 from ansible_collections.huaweicloud.codearts.tests.unit.conftest import patch_module_args
 from ansible_collections.huaweicloud.codearts.tests.unit.fakes import TOKEN, FakeSession, response
 from ansible_collections.huaweicloud.codearts.tests.unit.raw_server import RawServer, http_answer
@@ -158,35 +165,58 @@ def test_no_piece_of_a_secret_leaves_a_module():
     assert sum(1 for key in reached if key.startswith("in ")) >= 20, reached
 
 
-OPTION_VALUES = dict(endpoint="https://codearts.test", region="cn-north-4", token=TOKEN, timeout="5", retries="0",
-                     email="new@example.com", verify_code="123456", auth_url="https://iam.test/v3", user_name="u",
-                     password="pw-123456", domain_name="d", project_name="cn-north-4", access_key="AK", secret_key="SK" * 8,
-                     security_token="temporary-security-token", project_id="p1", ca_path="/nonexistent/ca.pem")
+CONNECTION_VALUES = dict(endpoint="https://codearts.test", region="cn-north-4", token=TOKEN, timeout="5", retries="0",
+                         auth_url="https://iam.test/v3", user_name="u", password="pw-123456", domain_name="d",
+                         project_name="cn-north-4", access_key="AK", secret_key="SK" * 8,
+                         security_token="temporary-security-token", project_id="p1", ca_path="/nonexistent/ca.pem")
+PUBLIC_KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGZhaXJseSByYW5kb20gMzIgYnl0ZXMgb2Yga2V5IQ== dev@example.test"
+
+
+def keys_page(*lines):
+    return response(200, {"keys": [dict(id=index + 1, title="laptop", key=line) for index, line in enumerate(lines)]})
+
+
+# Each module: its main, its own options with good values, and answers that let a good task succeed.
+MODULES = {
+    "email_info": (codearts_user_email_info.main, {}, lambda args: [response(200, OLD)]),
+    "email": (codearts_user_email.main, dict(email="new@example.com", verify_code="123456"),
+              lambda args: [response(200, OLD), response(200, dict(OLD, commit_email=args.get("email")))]),
+    "https_clone": (codearts_user_https_clone.main, dict(iam_auth="true"),
+                    lambda args: [response(200, raw=b"false"), response(200, raw=b"success")]),
+    "gpg_key_info": (codearts_user_gpg_key_info.main, dict(fingerprint="AB12 CD34", primary_keyid="CD34"),
+                     lambda args: [response(200, [{"id": 1, "fingerprint": "AB12CD34", "primary_keyid": "CD34"}])]),
+    "ssh_key": (codearts_user_ssh_key.main, dict(key=PUBLIC_KEY, title="laptop", state="present", exclusive="false",
+                                                 retitle="false", allow_no_keys="false"),
+                lambda args: [keys_page(), response(201, dict(id=1, title="laptop", key=PUBLIC_KEY)), keys_page(PUBLIC_KEY)]),
+    "ssh_key_info": (codearts_user_ssh_key_info.main, dict(title="laptop", fingerprint="SHA256:x"),
+                     lambda args: [keys_page(PUBLIC_KEY)]),
+}
+OPTION_NAMES = sorted(set(CONNECTION_VALUES) | set(name for _main, own, _answers in MODULES.values() for name in own))
 ENVIRONMENT = sorted(set(name for names in ENVIRONMENT_NAMES.values() for name in names)
                      | {"HW_REGION_NAME", "HW_CODEARTS_ENDPOINT", "HTTPS_PROXY", "https_proxy", "ALL_PROXY", "NO_PROXY",
                         "REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE"})
 environment_text = st.text(st.characters(blacklist_characters="\x00", blacklist_categories=("Cs",)) |
                            st.sampled_from(["\udcf6", "\udc80"]), max_size=60)
-hostile_text = st.lists(st.text(max_size=8) | st.sampled_from(["\r\n", "\x00", "\ud83d", "[", "]", "@", "#", "%zz", ":0", "://"]),
+hostile_text = st.lists(st.text(max_size=8) | st.sampled_from(["\r\n", "\x00", "\ud83d", "[", "]", "@", "#", "%zz", ":0", "://",
+                                                              "-----BEGIN OPENSSH PRIVATE KEY-----"]),
                         max_size=12).map("".join)
 
 
 def test_arbitrary_options_and_environment_never_raise():
+    """Every module, its good options kept or mutated into arbitrary strings, and arbitrary environment variables."""
     reached = Counter()
 
-    @settings(max_examples=250, **SETTINGS)
-    @given(module=st.sampled_from(("info", "email")), kept=st.sets(st.sampled_from(sorted(OPTION_VALUES)), min_size=3),
-           mutated=st.dictionaries(st.sampled_from(sorted(OPTION_VALUES)), hostile_text, max_size=3),
+    @settings(max_examples=300, **SETTINGS)
+    @given(module=st.sampled_from(sorted(MODULES)), kept=st.sets(st.sampled_from(sorted(CONNECTION_VALUES)), min_size=3),
+           mutated=st.dictionaries(st.sampled_from(OPTION_NAMES), hostile_text, max_size=3),
            environment=st.dictionaries(st.sampled_from(ENVIRONMENT), environment_text, max_size=3))
     def attack(module, kept, mutated, environment):
-        args = dict((key, OPTION_VALUES[key]) for key in kept | {"endpoint", "token"})
+        main, own, answers = MODULES[module]
+        args = dict((key, CONNECTION_VALUES[key]) for key in kept | {"endpoint", "token"})
+        args.update(own)
         args.update(mutated)
-        if module == "email":
-            args.setdefault("email", OPTION_VALUES["email"])
-        answers = [response(200, OLD), response(200, dict(OLD, commit_email=args.get("email")))]
-        main = codearts_user_email.main if module == "email" else codearts_user_email_info.main
         with mock.patch.dict(os.environ, dict((name, value) for name, value in environment.items())):
-            result, session = run(main, args, answers)
+            result, session = run(main, args, answers(args))
         text = json.dumps(result)
         assert "Traceback" not in text and "MODULE FAILURE" not in text
         assert not any(LONE_SURROGATE.search(piece) for piece in texts(result)), "ansible-core 2.19+ refuses this result"
@@ -196,9 +226,11 @@ def test_arbitrary_options_and_environment_never_raise():
             reached["refused after a request" if session.sent else "refused before any request"] += 1
         else:
             reached["succeeded"] += 1
+            reached["%s succeeded" % module] += 1
 
     attack()
     assert all(reached[key] >= 20 for key in ("succeeded", "refused before any request")), reached
+    assert all(reached["%s succeeded" % module] >= 3 for module in MODULES), reached
 
 
 def after_put_answers():

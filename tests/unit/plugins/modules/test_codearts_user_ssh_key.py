@@ -163,3 +163,28 @@ def test_the_info_module_filters_by_title_and_fingerprint(run_module, session):
     session.script(listed((first, "a"), (second, "b")))
     by_title = run_module(codearts_user_ssh_key_info.main, dict(ARGS, title="a"))
     assert [view["title"] for view in by_print["ssh_keys"]] == ["b"] and [view["title"] for view in by_title["ssh_keys"]] == ["a"]
+
+
+def test_ten_thousand_keys_are_all_read_and_a_page_cap_stops_an_endless_list(run_module, session):
+    lines = [ed25519() for _line in range(10000)]
+    pages = [response(200, {"keys": [dict(id=index, title="k", key=lines[index]) for index in range(start, start + 100)],
+                            "total": 100}) for start in range(0, 10000, 100)]
+    session.script(*(pages + [response(200, {"keys": [], "total": 100})]))
+    result = run_module(codearts_user_ssh_key_info.main, ARGS)
+    assert len(result["ssh_keys"]) == 10000 and len(session.sent) == 101
+
+
+def test_a_key_line_of_a_megabyte_is_listed_as_unparsable_and_exclusive_deletes_it(run_module, session):
+    huge, mine = "ssh-ed25519 " + "A" * 1000000, ed25519()
+    session.script(response(200, {"keys": [dict(id=1, title="huge", key=huge)]}), response(201, dict(id=2, title="mine", key=mine)),
+                   response(204, raw=b""), listed((mine, "mine")))
+    result = run(run_module, exclusive=True, keys=[dict(key=mine, title="mine")])
+    assert result["diff"]["before"] == [{"title": "huge", "type": None, "fingerprint": None}]
+    assert session.methods == ["GET", "POST", "DELETE", "GET"] and len(json.dumps(result)) < 10000
+
+
+def test_a_lost_answer_to_a_delete_is_retried_and_a_404_then_means_gone(run_module, session, sleeps):
+    key = ed25519()
+    session.script(listed((key, "a")), requests.exceptions.ReadTimeout(), response(404, {"error_code": "CH.080404"}), listed())
+    result = run(run_module, key=key, state="absent")
+    assert result["changed"] is True and session.methods == ["GET", "DELETE", "DELETE", "GET"]
