@@ -148,7 +148,10 @@ def test_no_piece_of_a_secret_leaves_a_module():
         reached["echoed by the service" if session.sent else "refused before any request"] += 1
         reached["in %s, %s" % (where, escape)] += 1
         shown = "\n".join(texts(dict((key, value) for key, value in result.items() if key != "invocation")))
-        for form in set((secret, fold(secret.strip()), secret.strip())):
+        # The secret itself, and the escaped form the service sent: a dense escape (a<b<c as a&lt;b&lt;c) leaves no
+        # eight raw characters of the secret in a row, yet shows it plainly.
+        too_short = len(secret.strip()) < MIN_MASKED_CHARS  # masked only as a whole option value, by design
+        for form in set() if too_short else set((secret, fold(secret.strip()), secret.strip(), ESCAPES[escape](secret))):
             if len(form) >= 8:
                 pieces = [form[index:index + 8] for index in range(len(form) - 7)]
                 assert not [piece for piece in pieces if piece in shown], (option, escape, where)
