@@ -6,3 +6,4 @@ source ../setup_codearts_emulator/emulator.sh
 start_codearts_lanes 3
 
 test_playbook -i "${CODEARTS_LANES_INVENTORY}" bad_input.yml "$@"
+test_playbook -i "${CODEARTS_LANES_INVENTORY}" ssh_keys.yml "$@"
