@@ -36,7 +36,13 @@ class ServiceKey(object):
 
 
 def list_keys(client):
-    return [ServiceKey(item) for item in read_all_pages(client, LIST_SSH_KEYS, "keys")]
+    """Every key of the user. A key whose id is not a number makes the list untrusted before anything is written:
+    a plan may add keys first and delete afterwards, and a delete must not be the step that finds it out."""
+    items = read_all_pages(client, LIST_SSH_KEYS, "keys")
+    if any(not isinstance(item.get("id"), int) or isinstance(item.get("id"), bool) for item in items):
+        raise CodeArtsRequestError(LIST_SSH_KEYS.method, LIST_SSH_KEYS.path, "the service listed a key whose id is not a "
+                                   "number", hint="Nothing was changed. Report this answer to Huawei Cloud support.")
+    return [ServiceKey(item) for item in items]
 
 
 def _held_already(client, key):
@@ -68,12 +74,8 @@ def add_key(client, key, title):
 
 def delete_key(client, service_key):
     """Delete a key; a key already gone (404) counts as deleted, as after a retry of a lost answer."""
-    key_id = service_key.item.get("id")
-    if not isinstance(key_id, int) or isinstance(key_id, bool):
-        raise CodeArtsRequestError(DELETE_SSH_KEY.method, DELETE_SSH_KEY.path, "the service listed a key whose id is not a "
-                                   "number", hint="Nothing was deleted. Report this answer to Huawei Cloud support.")
     try:
-        client.call(DELETE_SSH_KEY, key_id=key_id)
+        client.call(DELETE_SSH_KEY, key_id=service_key.item["id"])  # an integer: list_keys refuses any other id
     except CodeArtsRequestError as error:
         if error.status != 404:
             raise

@@ -188,3 +188,12 @@ def test_a_lost_answer_to_a_delete_is_retried_and_a_404_then_means_gone(run_modu
     session.script(listed((key, "a")), requests.exceptions.ReadTimeout(), response(404, {"error_code": "CH.080404"}), listed())
     result = run(run_module, key=key, state="absent")
     assert result["changed"] is True and session.methods == ["GET", "DELETE", "DELETE", "GET"]
+
+
+@pytest.mark.parametrize("key_id", ["1/../../emails", True, None, 1.5])
+def test_a_listed_key_whose_id_is_no_number_stops_the_task_before_any_write(run_module, session, key_id):
+    """Found by attacking the change: with exclusive, the add landed first and only the delete found the bad id."""
+    session.script(response(200, {"keys": [{"id": key_id, "title": TOKEN, "key": ed25519()}]}))
+    result = run(run_module, exclusive=True, keys=[dict(key=ed25519())])
+    assert result["failed"] is True and "listed a key whose id is not a number" in result["msg"]
+    assert session.methods == ["GET"] and TOKEN not in json.dumps(result)
