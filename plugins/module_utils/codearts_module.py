@@ -4,10 +4,17 @@
 
 """The AnsibleModule every CodeArts module is built on, and the one gate all of its output passes."""
 
+import re
+
 from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.huaweicloud.codearts.plugins.module_utils import redaction
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.errors import FAILURE_KEYS, CodeArtsError
+from ansible_collections.huaweicloud.codearts.plugins.module_utils.errors import (
+    FAILURE_KEYS,
+    CodeArtsConfigError,
+    CodeArtsError,
+    changes_landed,
+)
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.quoting import squeeze
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.ssh_public_keys import looks_private
 
@@ -16,15 +23,21 @@ UNEXPECTED = ("The module met an error it does not know (%s: %s). Nothing is kno
               "service: read the setting before running again, and report this message to the collection's maintainers.")
 
 
-def _texts(value):
+PRIVATE_KEY_GIVEN = ("%s is not usable: it is a private key. Give the public key (the contents of the .pub file) and "
+                     "keep the private key secret. Nothing was sent to the service.")
+BASE64_PIECE = re.compile(r"[A-Za-z0-9+/=]{16,}")
+
+
+def _texts(value, path):
+    """(where, text) for every text in the options: where as a task names it, such as keys[1].key."""
     if isinstance(value, str):
-        yield value
+        yield path, value
     elif isinstance(value, dict):
-        for item in value.values():
-            yield from _texts(item)
+        for name, item in value.items():
+            yield from _texts(item, "%s.%s" % (path, name) if path else str(name))
     elif isinstance(value, list):
-        for item in value:
-            yield from _texts(item)
+        for index, item in enumerate(value):
+            yield from _texts(item, "%s[%d]" % (path, index))
 
 
 class CodeArtsModule(AnsibleModule):
@@ -36,10 +49,15 @@ class CodeArtsModule(AnsibleModule):
 
     Every failure has msg, status, error_code, error_msg and request_id, None where unknown, also when
     Ansible itself refuses the task's arguments, so a playbook can read result.status after any failure.
+
+    Every change the service took is noted here (note_landed, called by the client): a task that fails after
+    one reports changed, and its message names them, so a later failure never hides an earlier change.
     """
 
     def __init__(self, argument_spec, **constraints):
         self.redactor = redaction.start_run()
+        self.landed_changes = []
+        self.private_options = None
         super(CodeArtsModule, self).__init__(argument_spec=argument_spec, supports_check_mode=True, **constraints)
         for value in list(self.no_log_values):
             self.no_log_values.discard(value)
@@ -52,19 +70,30 @@ class CodeArtsModule(AnsibleModule):
         self.redactor.add(value)
         self.no_log_values.update((value, value.strip()))
 
+    def note_landed(self, words):
+        """Remember a change the service took, in words (see CodeArtsClient)."""
+        self.landed_changes.append(words)
+
     def run(self, action):
-        """exit_json with what action(self) returns, or fail_json for any error it raises (never a traceback)."""
+        """exit_json with what action(self) returns, or fail_json for any error it raises (never a traceback).
+
+        A failure after a change landed reports changed: true and names the changes.
+        """
         result, failure = None, None
         try:
+            if self._private_options():
+                raise CodeArtsConfigError(PRIVATE_KEY_GIVEN % self._private_options()[0])
             result = action(self)
         except CodeArtsError as error:
-            failure = error.fail_result()
+            failure = error.fail_result(self.landed_changes)
         except Exception as error:  # the promise is no traceback, whatever a library or a server did
             failure = dict(msg=UNEXPECTED % (type(error).__name__, squeeze(error)))
+            if self.landed_changes:
+                failure["msg"] += " " + changes_landed(self.landed_changes)
         # Outside the except blocks: ansible-core 2.19+ would otherwise attach the exception's own (unmasked) text.
         if failure is None:
             self.exit_json(**result)
-        self.fail_json(**failure)
+        self.fail_json(changed=bool(self.landed_changes), **failure)
 
     def log(self, msg, log_args=None):
         """Log as AnsibleModule does, with NUL characters escaped.
@@ -75,15 +104,27 @@ class CodeArtsModule(AnsibleModule):
         """
         super(CodeArtsModule, self).log(msg.replace("\x00", "\\x00"), log_args=log_args)
 
-    def _log_invocation(self):
-        """As AnsibleModule does, unless an option holds text syslog cannot take (a lone surrogate).
+    def _private_options(self):
+        """Where the options hold a private key, found once and made secret before anything is shown.
 
-        It runs inside AnsibleModule.__init__, before any check: a private key pasted into any option is made a
-        secret here, so that neither syslog nor any output can show it.
+        It runs before any output, even when Ansible itself refuses the arguments. A private key spread over several
+        options (a file's lines as list items) leaves pieces in options that look like nothing: once one holds
+        an armour or key material, every run of base64 in any option is a secret too.
         """
-        for value in _texts(self.params):
-            if looks_private(value):
-                self.register_secret(value)
+        if self.private_options is None and getattr(self, "params", None) is not None:
+            texts = list(_texts(self.params, ""))
+            self.private_options = [where for where, text in texts if looks_private(text)]
+            for _where, text in texts if self.private_options else ():
+                if looks_private(text):
+                    self.register_secret(text)
+                for piece in BASE64_PIECE.findall(text):
+                    self.register_secret(piece)
+        return self.private_options or []
+
+    def _log_invocation(self):
+        """As AnsibleModule does, unless an option holds text syslog cannot take (a lone surrogate); a private key in
+        any option is made a secret first, so that neither syslog nor any output can show it."""
+        self._private_options()
         try:
             super(CodeArtsModule, self)._log_invocation()
         except (UnicodeError, ValueError):
@@ -109,6 +150,7 @@ class CodeArtsModule(AnsibleModule):
 
     def _result(self, result):
         """result through the gate, with the task's arguments as Ansible would show them: no_log ones hidden."""
+        self._private_options()
         arguments = dict((name, NO_LOG_SHOWN if value is not None and self.argument_spec.get(name, {}).get("no_log") else value)
                          for name, value in (getattr(self, "params", None) or {}).items())
         return self._gate(dict(result, invocation=dict(module_args=arguments)))

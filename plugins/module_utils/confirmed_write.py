@@ -28,5 +28,7 @@ def write_confirmed(client, call, body, read, landed, what):
             "The change may or may not have been applied, and reading %s to find out failed too (%s). "
             "Check %s in CodeArts Repo before running again." % (what, read_error.summary, what)) from None
     if landed(current):
+        client.note_landed("%s (%s %s: its answer was lost, and reading again shows it applied)"
+                           % (call.name, call.method, call.path))
         return current, True
     raise unclear.with_hint("Reading %s afterwards shows the change was not applied." % what)

@@ -14,14 +14,23 @@ from ansible.module_utils.basic import missing_required_lib
 
 # Every failure returns these keys, None where unknown, so a playbook can always read them.
 FAILURE_KEYS = ("status", "error_code", "error_msg", "request_id")
+# What an error says when the task had changed nothing. Only the module knows that (changes_landed), so a helper
+# raises with nothing_changed=True and the module says it, or names the changes that landed instead.
+NOTHING_CHANGED = "Nothing was changed."
+
+
+def changes_landed(landed):
+    """The sentence a failure ends with when the task had changed the service before it failed."""
+    return ("Before this failure the task had changed the service: %s. Those changes stay; read the settings before "
+            "running again." % "; ".join(landed))
 
 
 class CodeArtsError(Exception):
     """Base class of every error the collection raises on purpose."""
 
-    def fail_result(self):
-        """The keyword arguments for AnsibleModule.fail_json."""
-        return dict(dict.fromkeys(FAILURE_KEYS), msg=str(self))
+    def fail_result(self, landed=()):
+        """The keyword arguments for AnsibleModule.fail_json; landed: the changes the task made before it failed."""
+        return dict(dict.fromkeys(FAILURE_KEYS), msg=str(self) + (" " + changes_landed(landed) if landed else ""))
 
 
 class CodeArtsConfigError(CodeArtsError):
@@ -44,11 +53,12 @@ class CodeArtsRequestError(CodeArtsError):
 
     status, error_code and error_msg are None where the service did not provide them (for a
     connection failure there is no status at all). may_have_been_applied is True when a write may
-    have reached the service even though no usable answer came back.
+    have reached the service even though no usable answer came back. nothing_changed: the error itself changed
+    nothing, and the message says the task changed nothing unless fail_result is told of changes that landed.
     """
 
     def __init__(self, method, path, summary, status=None, error_code=None, error_msg=None,
-                 request_id=None, hint=None, may_have_been_applied=False):
+                 request_id=None, hint=None, may_have_been_applied=False, nothing_changed=False):
         self.method = method
         self.path = path
         self.summary = summary
@@ -58,9 +68,10 @@ class CodeArtsRequestError(CodeArtsError):
         self.request_id = request_id
         self.hint = hint
         self.may_have_been_applied = may_have_been_applied
+        self.nothing_changed = nothing_changed
         super(CodeArtsRequestError, self).__init__(self._message())
 
-    def _message(self):
+    def _message(self, landed=()):
         parts = ["%s %s failed: %s" % (self.method, self.path, self.summary)]
         if self.status is not None:
             parts.append("HTTP status %s" % self.status)
@@ -68,20 +79,29 @@ class CodeArtsRequestError(CodeArtsError):
             parts.append("service error %s: %s" % (self.error_code or "(no code)", self.error_msg or "(no message)"))
         parts.append("request id %s" % (self.request_id or "(none returned)"))
         message = "; ".join(parts) + "."
+        if self.nothing_changed and not landed:
+            message += " " + NOTHING_CHANGED
         if self.hint:
             message += " " + self.hint
+        if landed:
+            message += " " + changes_landed(landed)
         return message
 
     def _replaced(self, **changes):
         fields = dict(summary=self.summary, status=self.status, error_code=self.error_code, error_msg=self.error_msg,
-                      request_id=self.request_id, hint=self.hint, may_have_been_applied=self.may_have_been_applied)
+                      request_id=self.request_id, hint=self.hint, may_have_been_applied=self.may_have_been_applied,
+                      nothing_changed=self.nothing_changed)
         fields.update(changes)
         return CodeArtsRequestError(self.method, fields.pop("path", self.path), **fields)
+
+    def possibly_applied(self, why):
+        """Return the same error, marked as a write that may have been applied, with why added to its hint."""
+        return self._replaced(may_have_been_applied=True, hint=((self.hint or "") + " " + why).strip())
 
     def with_hint(self, hint):
         """Return the same error with a hint appended to its message (replacing any earlier hint)."""
         return self._replaced(hint=hint)
 
-    def fail_result(self):
-        return dict(msg=str(self), status=self.status, error_code=self.error_code, error_msg=self.error_msg,
+    def fail_result(self, landed=()):
+        return dict(msg=self._message(landed), status=self.status, error_code=self.error_code, error_msg=self.error_msg,
                     request_id=self.request_id)

@@ -9,6 +9,7 @@ from ansible_collections.huaweicloud.codearts.plugins.module_utils.errors import
 
 # The page and the SDK model describe one object; a real service more likely sends a list. Both are read.
 EMPTY = (None, {}, [])
+KEY_FIELDS = frozenset(("fingerprint", "primary_keyid", "key"))
 
 
 def normalised_fingerprint(value):
@@ -22,10 +23,11 @@ def list_gpg_keys(client):
     if answer in EMPTY:
         return []
     keys = [answer] if isinstance(answer, dict) else answer
-    if not isinstance(keys, list) or not all(isinstance(key, dict) for key in keys):
+    # One key object has a key's fields; an object of other fields (a wrapped list, an error) is no key.
+    if not isinstance(keys, list) or not all(isinstance(key, dict) and KEY_FIELDS & set(key) for key in keys):
         raise CodeArtsRequestError(
             LIST_GPG_KEYS.method, LIST_GPG_KEYS.path, "the service answered with neither a GPG key object nor a list of them",
-            hint="Nothing was changed. Report this answer to Huawei Cloud support.")
+            hint="Report this answer to Huawei Cloud support.", nothing_changed=True)
     return keys
 
 

@@ -60,6 +60,13 @@ def transport_failure(*args):
     return describe(*args)
 
 
+def _after_earlier(error, earlier_may_have_landed):
+    """The last attempt's error; a write an earlier attempt may have applied (a retried DELETE) may have landed."""
+    if not earlier_may_have_landed or error.may_have_been_applied:
+        return error
+    return error.possibly_applied("An earlier attempt of this request may have reached the service.")
+
+
 def require_requests():
     if requests is None:
         raise CodeArtsMissingLibraryError("requests", REQUESTS_IMPORT_ERROR)
@@ -105,15 +112,18 @@ class CodeArtsClient(object):
 
     timeout bounds each whole attempt: connecting, sending and reading the full answer.
     on_secret is called with every secret the client obtains (an IAM token), so the module can mask it.
+    on_landed is called with the words for every change the service took: each write answered with success, and
+    each unclear one a caller found to have landed (note_landed). A task that fails later must still report them.
     """
 
-    def __init__(self, base_url, credentials, verify, timeout, retry_policy, on_secret=None):
+    def __init__(self, base_url, credentials, verify, timeout, retry_policy, on_secret=None, on_landed=None):
         require_requests()
         self.base_url = base_url
         self.verify = verify
         self.timeout = timeout
         self.retry_policy = retry_policy
         self._on_secret = on_secret
+        self._on_landed = on_landed
         for secret in credentials.secret_values():
             self.remember_secret(secret)
         self.transport = new_transport()
@@ -130,6 +140,11 @@ class CodeArtsClient(object):
         if self._on_secret is not None:
             self._on_secret(secret)
 
+    def note_landed(self, words):
+        """Record a change the service took (words say which, and how it is known)."""
+        if self._on_landed is not None:
+            self._on_landed(words)
+
     def get(self, path):
         return self.request("GET", path)
 
@@ -139,25 +154,30 @@ class CodeArtsClient(object):
     def post(self, path, body):
         return self.request("POST", path, body)
 
-    def call(self, call, body=None, query=None, **path_arguments):
+    def call(self, call, body=None, query=None, about=None, **path_arguments):
         """Make an api_calls.Call; return its decoded answer (see Call.answer), or raise CodeArtsRequestError.
 
-        query is a dict of query parameters; path_arguments fill the {names} in the call's path.
+        query is a dict of query parameters; path_arguments fill the {names} in the call's path; about names what
+        a write changes (a key's fingerprint), for the words a later failure reports it by.
         """
         path = call.path.format(**path_arguments) + ("?" + urlencode(sorted(query.items())) if query else "")
-        return self._request(call.method, path, body, call.iam_action, call.answer, call.repeatable)
+        return self._request(call.method, path, body, call.iam_action, call.answer, call.repeatable,
+                             call.name + (" " + about if about else ""))
 
     def request(self, method, path, body=None):
         """Send an authenticated request to the service; return the decoded JSON object, or raise CodeArtsRequestError."""
         return self._request(method, path, body, GET_SETTING if method in SAFE_METHODS else UPDATE_SETTING, OBJECT,
-                             method in SAFE_METHODS)
+                             method in SAFE_METHODS, "%s %s" % (method, path))
 
-    def _request(self, method, path, body, iam_action, answer_kind, repeatable):
+    def _request(self, method, path, body, iam_action, answer_kind, repeatable, name):
         ensure_ready = getattr(self.authenticator, "ensure_ready", None)
         if ensure_ready is not None:
             ensure_ready()
         answer = self._send(method, self.base_url + path, path, body, self.authenticator, repeatable, iam_action)
-        return self._decode_success(method, path, answer, answer_kind)
+        document = self._decode_success(method, path, answer, answer_kind)
+        if method not in SAFE_METHODS:
+            self.note_landed("%s (%s %s answered %s)" % (name, method, path.split("?", 1)[0], answer.status_code))
+        return document
 
     def send_unauthenticated(self, method, url, body):
         """Send a request that carries its own credentials in the body (an IAM login) and is safe to repeat."""
@@ -165,14 +185,17 @@ class CodeArtsClient(object):
 
     def _send(self, method, url, label, body, auth, repeatable, iam_action=None):
         data = None if body is None else json.dumps(body).encode("utf-8")
-        retry_number = 0
+        retry_number, earlier_may_have_landed = 0, False
         while True:
             try:
                 return self._attempt(method, url, label, data, auth, repeatable, iam_action)
             except _RetryCandidate as candidate:
+                earlier_may_have_landed = earlier_may_have_landed or candidate.error.may_have_been_applied
                 delay = self.retry_policy.delay_before_retry(retry_number, candidate.retry_after)
                 if delay is None:
-                    raise candidate.error from None
+                    raise _after_earlier(candidate.error, earlier_may_have_landed) from None
+            except CodeArtsRequestError as error:
+                raise _after_earlier(error, earlier_may_have_landed) from None
             self.retry_policy.sleep(delay)
             retry_number += 1
 
@@ -190,10 +213,10 @@ class CodeArtsClient(object):
                 % proxy.shown, status=407, request_id=answer.request_id,
                 hint="Nothing reached the service. Check the user name and password in %s." % proxy.variable)
         if 300 <= answer.status_code < 400:
-            raise self._redirect_error(method, label, answer, repeatable)
+            raise self._redirect_error(method, label, answer)
         if answer.status_code < 300:
             return answer
-        error = self._status_error(method, label, answer, repeatable, iam_action)
+        error = self._status_error(method, label, answer, iam_action)
         if error.status in RETRYABLE_STATUSES and (repeatable or error.status == 429):
             raise _RetryCandidate(error, answer.headers.get("Retry-After"))
         raise error
@@ -215,7 +238,7 @@ class CodeArtsClient(object):
             raise CodeArtsRequestError(
                 method, label, str(too_large), status=response.status_code,
                 request_id=Answer(response.status_code, response.headers, b"").request_id,
-                hint="Check that endpoint points at CodeArts Repo.", may_have_been_applied=not repeatable) from None
+                hint="Check that endpoint points at CodeArts Repo.", may_have_been_applied=method not in SAFE_METHODS) from None
         except Exception as failure:  # whatever went wrong: delivery.py decides whether it can have landed
             self.transport.close()  # a connection an attempt broke off must not be reused
             error, retryable = transport_failure(method, label, url, failure, self.transport.request_started(),
@@ -223,7 +246,7 @@ class CodeArtsClient(object):
             raise (_RetryCandidate(error) if retryable else error) from None
         return Answer(response.status_code, response.headers, content)
 
-    def _status_error(self, method, path, answer, repeatable, iam_action):
+    def _status_error(self, method, path, answer, iam_action):
         code, message = parse_error_body(answer.content, answer.headers.get("Content-Type", ""))
         status = answer.status_code
         return CodeArtsRequestError(
@@ -231,17 +254,17 @@ class CodeArtsClient(object):
             request_id=answer.request_id,
             hint=self.refused_hint if status == 401 else _hint_for(iam_action, status),
             # A 407 from inside an https tunnel came from whatever is behind the proxy, after the request arrived.
-            may_have_been_applied=(status >= 500 or status == 407) and not repeatable)
+            may_have_been_applied=(status >= 500 or status == 407) and method not in SAFE_METHODS)
 
     @staticmethod
-    def _redirect_error(method, path, answer, repeatable):
+    def _redirect_error(method, path, answer):
         location = answer.headers.get("Location", "(no Location header)").split("?", 1)[0]
         return CodeArtsRequestError(
             method, path, "the service answered with a redirect to %s, which is not followed" % squeeze(location),
             status=answer.status_code, request_id=answer.request_id,
             hint="Redirects are refused because the credentials would be sent to another address; "
                  "set endpoint to the service's real base URL.",
-            may_have_been_applied=not repeatable)  # whatever answered, the write itself may have landed
+            may_have_been_applied=method not in SAFE_METHODS)  # whatever answered, the write itself may have landed
 
     @staticmethod
     def _decode_success(method, path, answer, answer_kind=OBJECT):

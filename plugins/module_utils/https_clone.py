@@ -22,7 +22,7 @@ def read_iam_auth(client):
     raise CodeArtsRequestError(
         READ_HTTPS_CLONE_MODE.method, READ_HTTPS_CLONE_MODE.path,
         "the service answered with %s, not true or false" % squeeze(repr(answer), 60),
-        hint="Nothing was changed. Report this answer to Huawei Cloud support.")
+        hint="Report this answer to Huawei Cloud support.", nothing_changed=True)
 
 
 def write_iam_auth(client, iam_auth):

@@ -58,9 +58,11 @@ def proxy_failure(proxy, chain):
 def transport_failure(method, label, url, error, request_started, proxy, timeout, repeatable):
     """The CodeArtsRequestError for an attempt without a usable answer, and whether another try may be made.
 
-    A request that is not repeatable (a write) may have been applied unless it provably never left
-    (delivery.never_sent), and only then is it tried again.
+    A write (any method but GET and HEAD) may have been applied unless it provably never left
+    (delivery.never_sent). One that is not repeatable is tried again only then; a DELETE is repeatable, and
+    still may have been applied.
     """
+    writes = method not in ("GET", "HEAD")
     chain = causes(error)
     unsent = never_sent(error, request_started)
     status, hint, final = None, None, False
@@ -82,8 +84,8 @@ def transport_failure(method, label, url, error, request_started, proxy, timeout
         summary, hint = "could not connect to %s (%s)" % (server(url), _said(innermost(error))), REACH_HINT
     else:
         summary = "the connection to %s broke before an answer arrived (%s)" % (server(url), type(innermost(error)).__name__)
-    if unsent and not repeatable and hint is None:
+    if unsent and writes and hint is None:
         hint = NOTHING_SENT
     error = CodeArtsRequestError(method, label, summary, status=status, hint=hint,
-                                 may_have_been_applied=not unsent and not repeatable)
+                                 may_have_been_applied=not unsent and writes)
     return error, (unsent or repeatable) and status not in (401, 407) and not final

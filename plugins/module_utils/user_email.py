@@ -27,7 +27,7 @@ def read_user(client):
     if email is not None and not isinstance(email, str):
         raise CodeArtsRequestError(
             "GET", USER_EMAILS_PATH, "the service answered with a commit_email that is a %s, not an email address"
-            % type(email).__name__, hint="Nothing was changed. Report this answer to Huawei Cloud support.")
+            % type(email).__name__, hint="Report this answer to Huawei Cloud support.", nothing_changed=True)
     return user
 
 

@@ -136,17 +136,21 @@ def warning_texts(result):
 
 
 class FakeModule(object):
-    """What build_client needs of a CodeArtsModule: params, warn(), register_secret() and no_log_values."""
+    """What build_client needs of a CodeArtsModule: params, warn(), register_secret(), note_landed() and no_log_values."""
 
     def __init__(self, params):
         self.params = params
         self.warnings = []
+        self.landed_changes = []
         self.no_log_values = set()
         self.redactor = start_run()
 
     def register_secret(self, value):
         self.redactor.add(value)
         self.no_log_values.update((value, value.strip()))
+
+    def note_landed(self, words):
+        self.landed_changes.append(words)
 
     def warn(self, warning):
         self.warnings.append(warning)
