@@ -14,20 +14,34 @@ import binascii
 import collections
 import hashlib
 import re
-import struct
 
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.errors import CodeArtsConfigError
+from ansible_collections.huaweicloud.codearts.plugins.module_utils.ssh_key_blobs import BlobRefused, canonical_blob
 
 KEY_TYPES = ("ssh-ed25519", "ssh-rsa", "ssh-dss", "ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521",
              "sk-ssh-ed25519@openssh.com", "sk-ecdsa-sha2-nistp256@openssh.com")
-PRIVATE_KEY = re.compile(r"-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----|PuTTY-User-Key-File-\d|---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----"
+PRIVATE_KEY = re.compile(r"-----BEGIN [A-Z0-9 ]*PRIVATE KEY[A-Z0-9 ]*-----|PuTTY-User-Key-File-\d"
+                         r"|---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----"
                          r"|b3BlbnNzaC1rZXktdjE")  # the last: base64 of "openssh-key-v1", an armour-less OpenSSH private key
+BASE64_RUN = re.compile(r"[A-Za-z0-9+/]{16,}")
+# The DER start of PKCS#1, PKCS#8 and SEC1 private keys without their armour: a SEQUENCE whose first field is the
+# version, INTEGER 0 or 1. Public keys and certificates start their SEQUENCE with another SEQUENCE or a long INTEGER.
+PRIVATE_DER = re.compile(rb"\x30(?:[\x00-\x7f]|\x81.|\x82..|\x83...)\x02\x01[\x00\x01]", re.DOTALL)
 # The v4 API takes at most this many characters for a key and for a title.
 MAX_CHARS = 1000
 
 
+def _private_der(run):
+    try:
+        return bool(PRIVATE_DER.match(base64.b64decode(run[:12])))
+    except (binascii.Error, ValueError):
+        return False
+
+
 def looks_private(text):
-    return bool(PRIVATE_KEY.search(text or ""))
+    """Whether text holds a private key, armoured or not (PEM, OpenSSH, PuTTY, SSH2, PGP, bare PKCS#1/#8/SEC1)."""
+    text = text or ""
+    return bool(PRIVATE_KEY.search(text)) or any(_private_der(run) for run in BASE64_RUN.findall(text))
 
 
 class PublicKey(collections.namedtuple("PublicKey", "type blob comment")):
@@ -53,18 +67,6 @@ def _refuse(where, problem):
     raise CodeArtsConfigError("%s is not a usable SSH public key: %s. Nothing was sent to the service." % (where, problem))
 
 
-def _embedded_type(blob):
-    if len(blob) < 4:
-        return None
-    length = struct.unpack(">I", blob[:4])[0]
-    if length > 64 or len(blob) < 4 + length:
-        return None
-    try:
-        return blob[4:4 + length].decode("ascii")
-    except UnicodeDecodeError:
-        return None
-
-
 def parse_public_key(text, where):
     """The PublicKey in a key line, or CodeArtsConfigError naming where (an option and list index), never quoting it."""
     if not isinstance(text, str) or not text.strip():
@@ -72,6 +74,8 @@ def parse_public_key(text, where):
     if looks_private(text):
         _refuse(where, "it is a private key. Give the public key, the contents of the .pub file, and keep the private "
                        "key secret")
+    if len(text.strip().splitlines()) > 1:
+        _refuse(where, "it holds more than one line: give one key line (use keys for several keys)")
     fields = text.split(None, 2)
     if len(fields) < 2:
         _refuse(where, "a key line has a type and a base64 blob, such as ssh-ed25519 AAAAC3Nza... user@host")
@@ -79,14 +83,15 @@ def parse_public_key(text, where):
     comment = " ".join(fields[2].split()) if len(fields) > 2 else ""
     if key_type not in KEY_TYPES:
         _refuse(where, "its type %r is not one of %s (authorized_keys options before the type are not accepted)"
-                % (key_type[:40], ", ".join(KEY_TYPES)))
+                % (key_type[:20], ", ".join(KEY_TYPES)))
     try:
         blob = base64.b64decode(encoded, validate=True)
     except (binascii.Error, ValueError):
         _refuse(where, "its blob is not valid base64")
-    embedded = _embedded_type(blob)
-    if embedded != key_type:
-        _refuse(where, "its blob holds a %s key, not the %s its line declares" % (embedded or "malformed", key_type))
+    try:
+        blob = canonical_blob(key_type, blob)
+    except BlobRefused as refused:
+        _refuse(where, str(refused))
     key = PublicKey(key_type, blob, comment)
     if len(key.line) > MAX_CHARS:
         _refuse(where, "it is %d characters long, and the service takes at most %d%s" % (
