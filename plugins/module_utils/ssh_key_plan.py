@@ -5,6 +5,7 @@
 """From the keys a task wants to the steps that get there: what to add, to delete, and to add again retitled."""
 
 import collections
+import unicodedata
 
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.errors import CodeArtsConfigError
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.ssh_public_keys import MAX_CHARS, looks_private, parse_public_key
@@ -16,14 +17,17 @@ Plan = collections.namedtuple("Plan", "adds deletes retitles")
 
 def _title(value, key, where):
     title = (value if value is not None else key.comment or DEFAULT_TITLE).strip()
-    if not title or len(title) > MAX_CHARS or any(ord(char) < 32 or ord(char) == 127 for char in title):
+    if looks_private(title):
+        raise CodeArtsConfigError("%s.title is not usable: it is a private key. Nothing was sent to the service." % where)
+    # Control characters (C0, DEL and C1) and lone surrogates: what a terminal or a JSON parser must not be handed.
+    if not title or len(title) > MAX_CHARS or any(unicodedata.category(char) in ("Cc", "Cs") for char in title):
         raise CodeArtsConfigError("%s.title is not usable: it must be 1 to %d characters without control characters. "
                                   "Nothing was sent to the service." % (where, MAX_CHARS))
     return title
 
 
-def wanted_keys(params, register_secret):
-    """The keys the task names, checked before any request. A private key is registered as a secret first."""
+def wanted_keys(params):
+    """The keys the task names, checked before any request (CodeArtsModule has refused any private key already)."""
     items = [("key", {"key": params["key"], "title": params["title"]})] if params.get("key") is not None else \
         [("keys[%d]" % index, item) for index, item in enumerate(params.get("keys") or [])]
     if params.get("exclusive") and params.get("keys") is None:
@@ -36,8 +40,6 @@ def wanted_keys(params, register_secret):
     wanted, seen = [], {}
     for where, item in items:
         line = item.get("key")
-        if looks_private(line):
-            register_secret(line)
         key = parse_public_key(line, where + ".key" if where != "key" else "key")
         if key.identity in seen:
             raise CodeArtsConfigError("%s.key is the same key as %s.key (%s). Nothing was sent to the service."
@@ -49,15 +51,19 @@ def wanted_keys(params, register_secret):
 
 def plan(current, wanted, state, exclusive, retitle):
     """The steps from current (ServiceKeys) to what the task wants. Adds come first, so the task itself never leaves
-    the user without a key; a retitle is a delete, then an add (the API cannot rename)."""
-    by_identity = dict((key.identity, key) for key in current)
+    the user without a key; a retitle is a delete, then an add (the API cannot rename). A key the service lists
+    more than once is deleted in every copy (absent), or kept once (exclusive)."""
+    copies = collections.OrderedDict()
+    for key in current:
+        copies.setdefault(key.identity, []).append(key)
     wanted_identities = set(item.key.identity for item in wanted)
     if state == "absent":
-        return Plan([], [by_identity[item.key.identity] for item in wanted if item.key.identity in by_identity], [])
-    adds = [item for item in wanted if item.key.identity not in by_identity]
-    retitles = [(by_identity[item.key.identity], item) for item in wanted
-                if retitle and item.key.identity in by_identity and by_identity[item.key.identity].item.get("title") != item.title]
-    deletes = [key for key in current if exclusive and key.identity not in wanted_identities]
+        return Plan([], [key for item in wanted for key in copies.get(item.key.identity, [])], [])
+    adds = [item for item in wanted if item.key.identity not in copies]
+    retitles = [(copies[item.key.identity][0], item) for item in wanted
+                if retitle and item.key.identity in copies and copies[item.key.identity][0].title != item.title]
+    deletes = [key for identity, keys in copies.items() if exclusive
+               for key in (keys if identity not in wanted_identities else keys[1:])]
     return Plan(adds, deletes, retitles)
 
 
@@ -68,3 +74,13 @@ def predicted(current, steps):
     added = list(steps.adds) + [new for _old, new in steps.retitles]
     return after + [{"id": None, "title": item.title, "type": item.key.type, "fingerprint": item.key.fingerprint,
                      "created_at": None} for item in added]
+
+
+def unmet(steps, after):
+    """What the keys listed after the steps contradict: the fingerprints of keys not added or not deleted."""
+    listed_ids = set(key.id for key in after)
+    listed = set(key.identity for key in after)  # by identity only: a service may store a title its own way
+    missing = [item.key.fingerprint for item in list(steps.adds) + [new for _old, new in steps.retitles]
+               if item.key.identity not in listed]
+    kept = [key.named for key in list(steps.deletes) + [old for old, _new in steps.retitles] if key.id in listed_ids]
+    return ["%s is not listed" % fingerprint for fingerprint in missing] + ["%s is still listed" % named for named in kept]

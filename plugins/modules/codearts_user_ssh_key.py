@@ -118,9 +118,11 @@ error_msg: {description: The service's error message; V(null) when it gave none.
 request_id: {description: The C(X-Request-Id) of the answer; V(null) when there was none., returned: failure, type: str}
 """
 
+from ansible_collections.huaweicloud.codearts.plugins.module_utils.api_calls import LIST_SSH_KEYS
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.codearts_module import CodeArtsModule
+from ansible_collections.huaweicloud.codearts.plugins.module_utils.errors import CodeArtsRequestError
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.options import build_client, codearts_argument_spec
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.ssh_key_plan import plan, predicted, wanted_keys
+from ansible_collections.huaweicloud.codearts.plugins.module_utils.ssh_key_plan import plan, predicted, unmet, wanted_keys
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.ssh_keys import add_key, delete_key, list_keys
 
 
@@ -130,23 +132,36 @@ def _diff_view(views):
 
 def run(module):
     params = module.params
-    wanted = wanted_keys(params, module.register_secret)
+    wanted = wanted_keys(params)
     client = build_client(module)
     current = list_keys(client)
     steps = plan(current, wanted, params["state"], params["exclusive"], params["retitle"])
     changed = bool(steps.adds or steps.deletes or steps.retitles)
-    after = predicted(current, steps)
-    if changed and not module.check_mode:
-        for item in steps.adds:
-            add_key(client, item.key, item.title)
-        for key in steps.deletes:
-            delete_key(client, key)
-        for old, new in steps.retitles:
-            delete_key(client, old)
-            add_key(client, new.key, new.title)
-        after = [key.view() for key in list_keys(client)]
+    if not changed or module.check_mode:
+        after = predicted(current, steps)
+    else:
+        after_keys = write(client, steps)
+        after = [key.view() for key in after_keys]
     return dict(changed=changed, ssh_keys=after,
                 diff=dict(before=_diff_view([key.view() for key in current]), after=_diff_view(after)))
+
+
+def write(client, steps):
+    """Make the steps, then list the keys: the listing must show every step done, whatever the answers said."""
+    for item in steps.adds:
+        add_key(client, item.key, item.title)
+    for key in steps.deletes:
+        delete_key(client, key)
+    for old, new in steps.retitles:
+        delete_key(client, old)
+        add_key(client, new.key, new.title)
+    after = list_keys(client)
+    contradicted = unmet(steps, after)
+    if contradicted:
+        raise CodeArtsRequestError(LIST_SSH_KEYS.method, LIST_SSH_KEYS.path, "the service took the changes, but listing "
+                                   "the keys afterwards shows %s" % ", ".join(contradicted),
+                                   hint="Check the user's SSH keys in CodeArts Repo before running again.")
+    return after
 
 
 def main():

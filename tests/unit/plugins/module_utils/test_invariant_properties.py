@@ -172,7 +172,7 @@ CONNECTION_VALUES = dict(endpoint="https://codearts.test", region="cn-north-4", 
                          auth_url="https://iam.test/v3", user_name="u", password="pw-123456", domain_name="d",
                          project_name="cn-north-4", access_key="AK", secret_key="SK" * 8,
                          security_token="temporary-security-token", project_id="p1", ca_path="/nonexistent/ca.pem")
-PUBLIC_KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGZhaXJseSByYW5kb20gMzIgYnl0ZXMgb2Yga2V5IQ== dev@example.test"
+PUBLIC_KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGZhaXJseSByYW5kb20gMzIgYnl0ZXMgb2Yga2V5ISEh dev@example.test"
 
 
 def keys_page(*lines):

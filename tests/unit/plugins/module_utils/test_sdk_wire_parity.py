@@ -47,7 +47,7 @@ PROJECT_ID = "0123456789abcdef0123456789abcdef"
 SECURITY_TOKEN = "parity-temporary-security-token"
 NEW_EMAIL = "carol.parity@example.com"
 CODE = "PARITY"
-KEY_LINE = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGZhaXJseSByYW5kb20gMzIgYnl0ZXMgb2Yga2V5IQ== parity@example.test"
+KEY_LINE = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGZhaXJseSByYW5kb20gMzIgYnl0ZXMgb2Yga2V5ISEh parity@example.test"
 KEY_ID = 9001
 
 SHAPES = {

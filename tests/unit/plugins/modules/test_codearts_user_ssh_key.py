@@ -20,9 +20,10 @@ def ed25519(comment="user@host"):
     return "ssh-ed25519 %s %s" % (base64.b64encode(blob).decode("ascii"), comment)
 
 
-def listed(*keys):
-    return response(200, {"keys": [dict(id=100 + index, title=title, key=line, created_at="2026-11-30")
-                                   for index, (line, title) in enumerate(keys)], "total": 999})
+def listed(*keys, **kwargs):
+    first_id = kwargs.get("first_id", 100)
+    return response(200, {"keys": [dict(id=first_id + index, title=title, key=line, created_at="2026-11-30")
+                                   for index, (line, title) in enumerate(keys)], "total": len(keys)})
 
 
 def run(run_module, check_mode=False, **args):
@@ -62,7 +63,7 @@ def test_another_title_is_no_change_unless_retitle_which_deletes_then_adds(run_m
 def test_exclusive_adds_before_it_deletes(run_module, session):
     keep, new, old = ed25519(), ed25519(), ed25519()
     session.script(listed((keep, "keep"), (old, "old")), response(201, dict(id=9, title="new", key=new)), response(204, raw=b""),
-                   listed((keep, "keep"), (new, "new")))
+                   listed((keep, "keep"), (new, "new"), first_id=200))
     result = run(run_module, exclusive=True, keys=[dict(key=keep, title="keep"), dict(key=new, title="new")])
     assert session.methods == ["GET", "POST", "DELETE", "GET"] and session.sent[2].url.endswith("/v4/user/keys/101")
     assert [view["title"] for view in result["ssh_keys"]] == ["keep", "new"]
@@ -88,7 +89,7 @@ def test_the_same_key_twice_in_the_list_is_refused_naming_both(run_module, sessi
 
 def test_a_private_key_is_refused_masked_and_never_echoed(run_module, session):
     result = run(run_module, keys=[dict(key=ed25519()), dict(key=PRIVATE)])
-    assert "keys[1].key is not a usable SSH public key: it is a private key" in result["msg"]
+    assert "keys[1].key is not usable: it is a private key" in result["msg"]
     assert "b3BlbnNzaC1rZXktdjEAAAAABG5vbmU" not in json.dumps(result) and session.sent == []
 
 
@@ -121,11 +122,18 @@ def test_a_duplicate_answer_for_our_own_earlier_add_is_no_error(run_module, sess
     assert run(run_module, key=key, title="laptop")["changed"] is True
 
 
-def test_a_key_already_gone_counts_as_deleted(run_module, session):
+def test_a_key_already_gone_counts_as_deleted_once_a_listing_shows_it_gone(run_module, session):
     key = ed25519()
-    session.script(listed((key, "a")), response(404, {"error_code": "CH.080404"}), listed())
+    session.script(listed((key, "a")), response(404, {"error_code": "CH.080404"}), listed(), listed())
     result = run(run_module, key=key, state="absent")
-    assert result["changed"] is True and session.methods == ["GET", "DELETE", "GET"]
+    assert result["changed"] is True and session.methods == ["GET", "DELETE", "GET", "GET"]
+
+
+def test_a_404_to_a_delete_while_the_key_is_still_listed_is_a_failure_not_a_change(run_module, session):
+    key = ed25519()
+    session.script(listed((key, "a")), response(404, {"error_code": "APIGW.0101"}), listed((key, "a")))
+    result = run(run_module, key=key, state="absent")
+    assert result["failed"] is True and result["changed"] is False and "is still there" in result["msg"]
 
 
 def test_check_mode_predicts_and_sends_only_reads(run_module, session):
@@ -185,9 +193,10 @@ def test_a_key_line_of_a_megabyte_is_listed_as_unparsable_and_exclusive_deletes_
 
 def test_a_lost_answer_to_a_delete_is_retried_and_a_404_then_means_gone(run_module, session, sleeps):
     key = ed25519()
-    session.script(listed((key, "a")), requests.exceptions.ReadTimeout(), response(404, {"error_code": "CH.080404"}), listed())
+    session.script(listed((key, "a")), requests.exceptions.ReadTimeout(), response(404, {"error_code": "CH.080404"}), listed(),
+                   listed())
     result = run(run_module, key=key, state="absent")
-    assert result["changed"] is True and session.methods == ["GET", "DELETE", "DELETE", "GET"]
+    assert result["changed"] is True and session.methods == ["GET", "DELETE", "DELETE", "GET", "GET"]
 
 
 @pytest.mark.parametrize("key_id", ["1/../../emails", True, None, 1.5])
