@@ -63,6 +63,18 @@ class PublicKey(collections.namedtuple("PublicKey", "type blob comment")):
         return " ".join(fields)
 
 
+SHA256_FINGERPRINT = re.compile(r"(?:SHA256:)?([A-Za-z0-9+/]{43})=?")
+
+
+def checked_fingerprint(value, option="fingerprint"):
+    """A SHA-256 fingerprint as ssh-keygen -l shows it (SHA256: optional), or CodeArtsConfigError."""
+    matched = SHA256_FINGERPRINT.fullmatch((value or "").strip())
+    if not matched:
+        raise CodeArtsConfigError("%s is not a SHA-256 fingerprint as ssh-keygen -l shows it: SHA256: and 43 characters "
+                                  "of base64 (MD5 fingerprints are not supported). Nothing was sent to the service." % option)
+    return "SHA256:" + matched.group(1)
+
+
 def _refuse(where, problem):
     raise CodeArtsConfigError("%s is not a usable SSH public key: %s. Nothing was sent to the service." % (where, problem))
 

@@ -26,10 +26,14 @@ attributes:
     support: N/A
 options:
   fingerprint:
-    description: Return only the key with this fingerprint. Letter case and spaces are ignored.
+    description:
+      - Return only the key with this fingerprint, 40 hexadecimal digits (64 for OpenPGP v5 keys). Letter case, spaces
+        and a leading C(0x) are ignored; any other value is refused before any request.
     type: str
   primary_keyid:
-    description: Return only the key with this primary key id. Letter case and spaces are ignored.
+    description:
+      - Return only the key with this primary key id, the 16 hexadecimal digits of the long key id. Letter case, spaces
+        and a leading C(0x) are ignored; any other value, a short 8-digit id included, is refused before any request.
     type: str
 seealso:
   - module: huaweicloud.codearts.codearts_user_email_info
@@ -111,8 +115,9 @@ from ansible_collections.huaweicloud.codearts.plugins.module_utils.options impor
 
 
 def read(module):
-    keys = list_gpg_keys(build_client(module))
-    return dict(changed=False, gpg_keys=matching(keys, module.params["fingerprint"], module.params["primary_keyid"]))
+    fingerprint, primary_keyid = module.params["fingerprint"], module.params["primary_keyid"]
+    matching([], fingerprint, primary_keyid)  # the filters are checked before any request
+    return dict(changed=False, gpg_keys=matching(list_gpg_keys(build_client(module)), fingerprint, primary_keyid))
 
 
 def main():

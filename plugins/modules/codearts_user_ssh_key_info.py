@@ -27,7 +27,9 @@ options:
     description: Return only the keys with exactly this title.
     type: str
   fingerprint:
-    description: Return only the key with this SHA-256 fingerprint, as C(ssh-keygen -l) shows it (with or without C(SHA256:)).
+    description:
+      - Return only the key with this SHA-256 fingerprint, as C(ssh-keygen -l) shows it (with or without C(SHA256:)).
+      - Anything else, an MD5 fingerprint included, is refused before any request.
     type: str
 seealso:
   - module: huaweicloud.codearts.codearts_user_ssh_key
@@ -70,12 +72,12 @@ request_id: {description: The C(X-Request-Id) of the answer; V(null) when there 
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.codearts_module import CodeArtsModule
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.options import build_client, codearts_argument_spec
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.ssh_keys import list_keys
+from ansible_collections.huaweicloud.codearts.plugins.module_utils.ssh_public_keys import checked_fingerprint
 
 
 def read(module):
     title, fingerprint = module.params["title"], module.params["fingerprint"]
-    if fingerprint and not fingerprint.startswith("SHA256:"):
-        fingerprint = "SHA256:" + fingerprint
+    fingerprint = checked_fingerprint(fingerprint) if fingerprint is not None else None
     views = [key.view() for key in list_keys(build_client(module))]
     return dict(changed=False, ssh_keys=[view for view in views if (title is None or view["title"] == title)
                                          and (fingerprint is None or view["fingerprint"] == fingerprint)])

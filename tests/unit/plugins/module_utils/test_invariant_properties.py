@@ -180,18 +180,20 @@ def keys_page(*lines):
 
 
 # Each module: its main, its own options with good values, and answers that let a good task succeed.
+GPG_FINGERPRINT = "5FDE09F4F30E6F2F7B87E0A93AA5C34371567BD2"
 MODULES = {
     "email_info": (codearts_user_email_info.main, {}, lambda args: [response(200, OLD)]),
     "email": (codearts_user_email.main, dict(email="new@example.com", verify_code="123456"),
               lambda args: [response(200, OLD), response(200, dict(OLD, commit_email=args.get("email")))]),
     "https_clone": (codearts_user_https_clone.main, dict(iam_auth="true"),
                     lambda args: [response(200, raw=b"false"), response(200, raw=b"success")]),
-    "gpg_key_info": (codearts_user_gpg_key_info.main, dict(fingerprint="AB12 CD34", primary_keyid="CD34"),
-                     lambda args: [response(200, [{"id": 1, "fingerprint": "AB12CD34", "primary_keyid": "CD34"}])]),
+    "gpg_key_info": (codearts_user_gpg_key_info.main, dict(fingerprint=GPG_FINGERPRINT, primary_keyid=GPG_FINGERPRINT[-16:]),
+                     lambda args: [response(200, [{"id": 1, "fingerprint": GPG_FINGERPRINT,
+                                                   "primary_keyid": GPG_FINGERPRINT[-16:]}])]),
     "ssh_key": (codearts_user_ssh_key.main, dict(key=PUBLIC_KEY, title="laptop", state="present", exclusive="false",
                                                  retitle="false", allow_no_keys="false"),
                 lambda args: [keys_page(), response(201, dict(id=1, title="laptop", key=PUBLIC_KEY)), keys_page(PUBLIC_KEY)]),
-    "ssh_key_info": (codearts_user_ssh_key_info.main, dict(title="laptop", fingerprint="SHA256:x"),
+    "ssh_key_info": (codearts_user_ssh_key_info.main, dict(title="laptop", fingerprint="SHA256:" + "x" * 43),
                      lambda args: [keys_page(PUBLIC_KEY)]),
 }
 OPTION_NAMES = sorted(set(CONNECTION_VALUES) | set(name for _main, own, _answers in MODULES.values() for name in own))

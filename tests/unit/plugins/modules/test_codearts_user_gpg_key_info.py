@@ -7,7 +7,7 @@ ARGS = dict(endpoint="https://codearts.test", token=TOKEN)
 LAPTOP = {"id": 1, "title": "laptop", "fingerprint": "5FDE09F4F30E6F2F7B87E0A93AA5C34371567BD2",
           "primary_keyid": "3AA5C34371567BD2", "brand_new_field": [1]}
 SERVER = {"id": 2, "title": "server", "fingerprint": "0F1E2D3C4B5A69788796A5B4C3D2E1F00A1B2C3D",
-          "primary_keyid": "0A1B2C3D"}
+          "primary_keyid": "C3D2E1F00A1B2C3D"}
 
 
 @pytest.mark.parametrize("answer, keys", [
@@ -24,8 +24,8 @@ def test_one_object_or_a_list_becomes_a_list(run_module, session, answer, keys):
 
 @pytest.mark.parametrize("filters, titles", [
     (dict(fingerprint="5fde 09f4 f30e 6f2f 7b87  e0a9 3aa5 c343 7156 7bd2"), ["laptop"]),
-    (dict(primary_keyid="0a1b2c3d"), ["server"]),
-    (dict(fingerprint=LAPTOP["fingerprint"], primary_keyid="0A1B2C3D"), []),
+    (dict(primary_keyid="0xc3d2e1f00a1b2c3d"), ["server"]),
+    (dict(fingerprint=LAPTOP["fingerprint"], primary_keyid="C3D2 E1F0 0A1B 2C3D"), []),
 ])
 def test_keys_are_filtered_by_fingerprint_and_primary_key_id(run_module, session, filters, titles):
     session.script(response(200, [LAPTOP, SERVER]))
@@ -38,3 +38,13 @@ def test_an_answer_of_another_shape_is_a_clear_error(run_module, session, answer
     session.script(response(200, answer))
     result = run_module(main, ARGS)
     assert result["failed"] is True and "neither a GPG key object nor a list" in result["msg"]
+
+
+@pytest.mark.parametrize("filters, says", [
+    (dict(fingerprint="5FDE09F4F30E6F2F7B87E0A93AA5C34371567BD"), "fingerprint is not usable: it must be 40 or 64"),
+    (dict(fingerprint="not a fingerprint at all, forty chars.."), "fingerprint is not usable"),
+    (dict(primary_keyid="0A1B2C3D"), "primary_keyid is not usable: it must be 16 hexadecimal digits"),
+])
+def test_a_filter_no_key_can_match_is_refused_before_any_request(run_module, session, filters, says):
+    result = run_module(main, dict(ARGS, **filters))
+    assert result["failed"] is True and says in result["msg"] and session.sent == []

@@ -206,3 +206,10 @@ def test_a_listed_key_whose_id_is_no_number_stops_the_task_before_any_write(run_
     result = run(run_module, exclusive=True, keys=[dict(key=ed25519())])
     assert result["failed"] is True and "listed a key whose id is not a number" in result["msg"]
     assert session.methods == ["GET"] and TOKEN not in json.dumps(result)
+
+
+@pytest.mark.parametrize("fingerprint", ["MD5:16:27:ac:a5:76:28:2d:36:63:1b:56:4d:eb:df:a6:48", "SHA256:short", "laptop"])
+def test_the_info_module_refuses_a_fingerprint_ssh_keygen_would_not_show(run_module, session, fingerprint):
+    result = run_module(codearts_user_ssh_key_info.main, dict(ARGS, fingerprint=fingerprint))
+    assert result["failed"] is True and "is not a SHA-256 fingerprint as ssh-keygen -l shows it" in result["msg"]
+    assert session.sent == []
