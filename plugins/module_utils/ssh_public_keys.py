@@ -100,13 +100,17 @@ def parse_public_key(text, where):
         blob = base64.b64decode(encoded, validate=True)
     except (binascii.Error, ValueError):
         _refuse(where, "its blob is not valid base64")
+    _check_length(where, PublicKey(key_type, blob, comment))
     try:
-        blob = canonical_blob(key_type, blob)
+        key = PublicKey(key_type, canonical_blob(key_type, blob), comment)
     except BlobRefused as refused:
         _refuse(where, str(refused))
-    key = PublicKey(key_type, blob, comment)
+    _check_length(where, key)
+    return key
+
+
+def _check_length(where, key):
     if len(key.line) > MAX_CHARS:
         _refuse(where, "it is %d characters long, and the service takes at most %d%s" % (
             len(key.line), MAX_CHARS, " (an RSA key of 8192 bits does not fit: use ed25519, or RSA of 4096 bits)"
-            if key_type == "ssh-rsa" else ""))
-    return key
+            if key.type == "ssh-rsa" else ""))

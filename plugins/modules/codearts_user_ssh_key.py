@@ -105,7 +105,8 @@ ssh_keys:
     fingerprint: {description: "Its SHA-256 fingerprint, as C(ssh-keygen -l) shows it.", type: str}
     created_at: {description: When it was added., type: str}
 diff:
-  description: The keys before and after, each as its title, type and fingerprint.
+  description:
+    - Under O(before) and O(after), C(ssh_keys) is the list of the keys, each as its title, type and fingerprint.
   returned: success
   type: dict
 msg:
@@ -127,7 +128,9 @@ from ansible_collections.huaweicloud.codearts.plugins.module_utils.ssh_keys impo
 
 
 def _diff_view(views):
-    return [{"title": view["title"], "type": view["type"], "fingerprint": view["fingerprint"]} for view in views]
+    # A dict, not a list: Ansible's --diff output shows dicts and strings, and fails on a list.
+    return {"ssh_keys": [{"title": view["title"], "type": view["type"], "fingerprint": view["fingerprint"]}
+                         for view in views]}
 
 
 def run(module):

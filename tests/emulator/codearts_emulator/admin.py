@@ -9,8 +9,9 @@ POST /_emulator/codes           make {"code"} the valid verification code of {"u
 POST /_emulator/faults          arm a fault (see faults.py)
 GET  /_emulator/recorder        what reached the second listener (see recorder.py)
 GET  /_emulator/iam-tokens      the tokens the emulated IAM has issued (tests look for them in output)
-POST /_emulator/reset           back to the seed users, with no codes, faults or logged requests; an optional
-                                body {"users": [...], "faults": [...]} adds users and arms faults at once
+POST /_emulator/reset           back to the seed users, with no codes, keys, faults or logged requests; an optional
+                                body {"users": [...], "faults": [...], "ssh_keys": {"NAME": [{"title", "key"}]}}
+                                adds users, arms faults and gives users SSH keys at once
 GET  /_emulator/view?email=X    the request log, X's mailbox and what reached the recorder, in one answer
 """
 
@@ -71,6 +72,10 @@ def _reset(store, body, recorder):
         del recorder.received[:]
     for user in body.get("users", []):
         store.add_user(user)
+    for name, keys in body.get("ssh_keys", {}).items():
+        for key in keys:
+            store.ssh_keys.setdefault(name, []).append({"id": store.next_key_id(), "title": key["title"], "key": key["key"],
+                                                         "created_at": "2026-11-30T09:00:00.000+08:00"})
     for fault in body.get("faults", []):
         problem = store.faults.arm(fault)
         if problem:

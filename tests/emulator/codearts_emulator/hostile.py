@@ -5,11 +5,13 @@
   endless         200, chunked, a JSON body that never ends (the server gives up after 60 s)
   drip            200 with a declared length, one byte every "seconds" (default 1)
   nested          200 with 100,000 nested JSON arrays
-  wrong_type      the real answer with commit_email replaced by "value" (default the number 12345)
+  wrong_type      the real answer with commit_email replaced by "value" (default the number 12345); an answer that
+                  is no object (the HTTPS clone setting, a list of GPG keys) is replaced by "value" whole
   echo            "status" (default 400) with a body that quotes every header and the body it received
   broken_chunked  the real answer, chunked, cut off mid-body by a connection reset
   bad_gzip        the real status, Content-Encoding gzip, and bytes that are not gzip
   header_flood    the real status, then "headers" headers (default 1,000) of 1 KB each, and no body
+Hostile SSH key listings (key_listing) are in hostile_listings.py.
 Use "apply": true to run the real request first, so the change lands and only the answer is hostile.
 """
 
@@ -19,8 +21,10 @@ import struct
 import time
 import zlib
 
+from codearts_emulator import hostile_listings
+
 KINDS = ("huge", "gzip_bomb", "endless", "drip", "nested", "wrong_type", "echo", "broken_chunked", "bad_gzip",
-         "header_flood")
+         "header_flood") + hostile_listings.KINDS
 MAX_SECONDS = 60
 _BOMBS = {}
 
@@ -103,7 +107,8 @@ def _nested(handler, fault, status, response):
 
 
 def _wrong_type(handler, fault, status, response):
-    document = dict(response, commit_email=fault.get("value", 12345)) if isinstance(response, dict) else response
+    value = fault.get("value", 12345)
+    document = dict(response, commit_email=value) if isinstance(response, dict) else value
     payload = json.dumps(document).encode("utf-8")
     _headers(handler, status or 200, {"Content-Type": "application/json", "Content-Length": str(len(payload))})
     handler.wfile.write(payload)
@@ -143,7 +148,8 @@ def _header_flood(handler, fault, status, response):
     handler.end_headers()
 
 
-ANSWERS = dict((kind, globals()["_" + kind]) for kind in KINDS)
+ANSWERS = dict((kind, globals()["_" + kind]) for kind in KINDS if kind not in hostile_listings.KINDS)
+ANSWERS.update(hostile_listings.ANSWERS)
 
 
 def answer(handler, fault, status, response):
@@ -151,5 +157,7 @@ def answer(handler, fault, status, response):
     try:
         ANSWERS[fault["kind"]](handler, fault, status, response)
     except OSError:
-        pass
-    handler.close_connection = True
+        handler.close_connection = True
+    # A listing is a whole answer, kept alive as a real service keeps it; any other hostile answer ends the connection.
+    if fault["kind"] not in hostile_listings.KINDS:
+        handler.close_connection = True

@@ -16,6 +16,7 @@ mkdir -p "${out}"
 test_playbook -i "${CODEARTS_LANES_INVENTORY}" hostile.yml --diff -vvvv "$@" > "${out}/stdout.txt" 2> "${out}/stderr.txt" \
     || { grep -E -B4 -A4 '"assertion"' "${out}/stdout.txt" | cut -c1-3000; tail -n 5 "${out}/stdout.txt"; cat "${out}/stderr.txt"; exit 1; }
 grep -h -E "^lane[0-9]+ +:" "${out}/stdout.txt"
+if grep -h "Callback dispatch 'v2_on_file_diff' failed" "${out}/stdout.txt" "${out}/stderr.txt"; then exit 1; fi
 sed -n '/^TASK \[The hostile-server and hostile-environment tables as measured\]/,/^TASK/p' "${out}/stdout.txt" \
     | grep -E '^ +"[^"|]+ \| (failed|changed|ok) \| [0-9.]+ s \|' | cut -c1-220
 grep -E '"msg": "[0-9]+ hostile inputs refused' "${out}/stdout.txt"

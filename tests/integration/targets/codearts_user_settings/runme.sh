@@ -71,6 +71,8 @@ start_job onboard "$@"
 start_job lane_playbook 2 ssh_keys.yml -e @"${keys}/keys.json" --diff -vvvv "$@"
 finish_jobs > "${keys}/output.txt" 2>&1 || { cat "${keys}/output.txt"; exit 1; }
 grep -E "^(testhost +:|onboarding, )" "${keys}/output.txt"
+# --diff must show every module's diff: Ansible's callback warns, and shows nothing, for a diff it cannot print.
+if grep -h "Callback dispatch 'v2_on_file_diff' failed" "${keys}/output.txt" "${keys}"/onboard-*.txt; then exit 1; fi
 # The private keys passed to the module (on purpose, to be refused) must appear nowhere in the -vvvv output.
 for name in laptop rsa; do
     body="$(sed -n 2p "${keys}/${name}")"

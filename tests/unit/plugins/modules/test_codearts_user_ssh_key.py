@@ -39,7 +39,8 @@ def test_a_new_key_is_one_post_of_the_normalised_line_then_the_keys_are_read(run
     assert session.sent[0].url.endswith("/v4/user/keys?limit=100&offset=0")
     [view] = result["ssh_keys"]
     assert view["title"] == "laptop" and view["type"] == "ssh-ed25519" and view["fingerprint"].startswith("SHA256:")
-    assert result["diff"]["before"] == [] and result["diff"]["after"] == [dict((k, view[k]) for k in ("title", "type", "fingerprint"))]
+    assert result["diff"]["before"] == {"ssh_keys": []}
+    assert result["diff"]["after"] == {"ssh_keys": [dict((k, view[k]) for k in ("title", "type", "fingerprint"))]}
 
 
 def test_the_same_key_with_another_comment_or_spacing_is_no_change(run_module, session):
@@ -187,7 +188,7 @@ def test_a_key_line_of_a_megabyte_is_listed_as_unparsable_and_exclusive_deletes_
     session.script(response(200, {"keys": [dict(id=1, title="huge", key=huge)]}), response(201, dict(id=2, title="mine", key=mine)),
                    response(204, raw=b""), listed((mine, "mine")))
     result = run(run_module, exclusive=True, keys=[dict(key=mine, title="mine")])
-    assert result["diff"]["before"] == [{"title": "huge", "type": None, "fingerprint": None}]
+    assert result["diff"]["before"] == {"ssh_keys": [{"title": "huge", "type": None, "fingerprint": None}]}
     assert session.methods == ["GET", "POST", "DELETE", "GET"] and len(json.dumps(result)) < 10000
 
 
