@@ -7,3 +7,4 @@ start_codearts_lanes 3
 
 test_playbook -i "${CODEARTS_LANES_INVENTORY}" bad_input.yml "$@"
 test_playbook -i "${CODEARTS_LANES_INVENTORY}" ssh_keys.yml "$@"
+test_playbook -i "${CODEARTS_LANES_INVENTORY}" settings.yml "$@"
