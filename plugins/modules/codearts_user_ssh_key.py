@@ -106,7 +106,7 @@ ssh_keys:
     created_at: {description: When it was added., type: str}
 diff:
   description:
-    - Under O(before) and O(after), C(ssh_keys) is the list of the keys, each as its title, type and fingerprint.
+    - Under C(before) and C(after), C(ssh_keys) is the list of the keys, each as its title, type and fingerprint.
   returned: success
   type: dict
 msg:

@@ -74,8 +74,9 @@ def _reset(store, body, recorder):
         store.add_user(user)
     for name, keys in body.get("ssh_keys", {}).items():
         for key in keys:
-            store.ssh_keys.setdefault(name, []).append({"id": store.next_key_id(), "title": key["title"], "key": key["key"],
-                                                         "created_at": "2026-11-30T09:00:00.000+08:00"})
+            seeded = {"id": store.next_key_id(), "title": key["title"], "key": key["key"],
+                      "created_at": "2026-11-30T09:00:00.000+08:00"}
+            store.ssh_keys.setdefault(name, []).append(seeded)
     for fault in body.get("faults", []):
         problem = store.faults.arm(fault)
         if problem:

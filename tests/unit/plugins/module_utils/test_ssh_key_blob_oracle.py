@@ -85,8 +85,8 @@ REACHED = Counter()
 @settings(max_examples=300, deadline=None, derandomize=True)
 @given(kind=st.integers(0, len(KINDS) - 1), mutation=st.sampled_from(MUTATIONS), number=st.integers(0, 10 ** 6),
        data=st.binary(min_size=1, max_size=8))
-def test_a_line_is_accepted_exactly_when_ssh_keygen_reads_it_and_with_its_fingerprint(real_blobs, tmp_path_factory, kind,
-                                                                                     mutation, number, data):
+def test_a_line_is_accepted_exactly_when_ssh_keygen_reads_it_and_with_its_fingerprint(
+        real_blobs, tmp_path_factory, kind, mutation, number, data):
     key_type, blob = mutate(*real_blobs[kind], mutation, number, data)
     encoded = base64.b64encode(blob).decode("ascii")
     line = "%s %s oracle@host" % (key_type, encoded.rstrip("=") if mutation == "unpadded" else encoded)

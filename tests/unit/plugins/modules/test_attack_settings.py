@@ -307,7 +307,8 @@ def test_the_same_rsa_key_with_a_leading_zero_in_its_modulus_is_posted_again(run
     canonical_blob = _string(b"ssh-rsa") + fields[:7] + _string(fields[7 + 4 + 1:])
     mine = _line(modulus_blob, "me@laptop", "ssh-rsa")
     held = _line(canonical_blob, "me@laptop", "ssh-rsa")
-    assert _ssh_keygen_fingerprint(tmp_path, mine) == _ssh_keygen_fingerprint(tmp_path, held) is not None
+    assert _ssh_keygen_fingerprint(tmp_path, mine) is not None
+    assert _ssh_keygen_fingerprint(tmp_path, mine) == _ssh_keygen_fingerprint(tmp_path, held)
     session.script(listed((held, "laptop")), response(400, {"error_code": "CH.080002", "error_msg": "exists"}),
                    listed((held, "laptop")))
     result = run(run_module, key=mine, title="laptop")

@@ -162,7 +162,7 @@ def test_a_task_reports_every_change_it_made_and_no_other_whatever_the_service_a
     args = dict(task_args(task), _ansible_check_mode=check_mode)
     result = run(service, args)
     after = service.state()
-    assert "Traceback" not in json.dumps(result) and UNEXPECTED.split("(")[0] not in result.get("msg", "")
+    assert "Traceback" not in json.dumps(result) and UNEXPECTED.split("(", maxsplit=1)[0] not in result.get("msg", "")
     assert max(service.posted.values() or [0]) <= 1, "a key was posted twice: %s" % service.posted
     if check_mode:
         assert set(service.methods) <= {"GET"}
