@@ -141,6 +141,7 @@ class Redactor(object):
     """Knows the secrets of one module run; mask() removes them from a text, clean() from a whole result."""
 
     def __init__(self, secrets=()):
+        self._added = set()
         self._windows = set()
         self._raw_windows = set()
         self._short_forms = set()
@@ -149,9 +150,13 @@ class Redactor(object):
             self.add(secret)
 
     def add(self, secret):
-        if not isinstance(secret, str) or len(secret.strip()) < MIN_MASKED_CHARS:
+        if not isinstance(secret, str) or len(secret.strip()) < MIN_MASKED_CHARS or secret in self._added:
             return
-        for form in forms_of(secret) | forms_of(secret.strip()):
+        self._added.add(secret)
+        forms = set()
+        for spelling in set((secret, secret.strip())):  # the forms of each are costly: a secret already stripped once
+            forms |= forms_of(spelling)
+        for form in forms:
             folded = fold(form.strip())
             if len(folded) >= WINDOW:
                 self._windows.update(folded[index:index + WINDOW] for index in range(len(folded) - WINDOW + 1))
