@@ -17,6 +17,9 @@ UTILS = "plugins/module_utils/"
 UNITS = "tests/unit/plugins/module_utils/"
 PROPERTIES = UNITS + "test_invariant_properties.py"
 DEFECTS = UNITS + "test_review_defects.py"
+MODULE_UNITS = "tests/unit/plugins/modules/"
+SETTINGS_ATTACKS = MODULE_UNITS + "test_attack_settings.py"
+SSH_KEY_MODEL = MODULE_UNITS + "test_ssh_key_properties.py"
 
 # (promise, file, text, replacement, tests that must catch it)
 MUTATIONS = [
@@ -44,7 +47,7 @@ MUTATIONS = [
     ("requests go through the proxy the environment names", UTILS + "http_client.py",
      "proxies={url.split(\"://\", 1)[0]: proxy.url} if proxy else {})", "proxies={})", [DEFECTS]),
     ("a redirect after a write is re-read", UTILS + "http_client.py",
-     "            may_have_been_applied=not repeatable)  # whatever answered", "            may_have_been_applied=False)  #",
+     "            may_have_been_applied=method not in SAFE_METHODS)  # whatever answered", "            may_have_been_applied=False)  #",
      [PROPERTIES]),
     ("raw deflate is read", UTILS + "answer_body.py",
      "            self._decoder = zlib.decompressobj(-zlib.MAX_WBITS)", "            raise", [DEFECTS]),
@@ -58,6 +61,21 @@ MUTATIONS = [
      "    if value is not None and LONE_SURROGATE.search(value):", "    if False:", [DEFECTS]),
     ("proxy variables are checked before any request", UTILS + "options.py",
      "    check_proxy_variables()\n", "", [DEFECTS]),
+    ("a failure after a change landed names it and says changed", UTILS + "codearts_module.py",
+     "            failure = error.fail_result(self.landed_changes)", "            failure = error.fail_result()",
+     [SETTINGS_ATTACKS, SSH_KEY_MODEL]),
+    ("a retry keeps that an earlier attempt of a write may have landed", UTILS + "http_client.py",
+     "earlier_may_have_landed = earlier_may_have_landed or candidate.error.may_have_been_applied",
+     "earlier_may_have_landed = False", [SSH_KEY_MODEL]),
+    ("a private key in any option is refused before any request", UTILS + "codearts_module.py",
+     "            if self._private_options():\n", "            if False:\n", [SETTINGS_ATTACKS]),
+    ("the listing after the writes must show every step", UTILS + "ssh_key_plan.py",
+     "    return [\"%s is not listed\"", "    return []  # [\"%s is not listed\"", [SETTINGS_ATTACKS, SSH_KEY_MODEL]),
+    ("a short page ends a list only when total claims no more", UTILS + "paging.py",
+     "        if not page or (len(page) < page_size and not claims_more):", "        if len(page) < page_size:",
+     [SETTINGS_ATTACKS]),
+    ("key blobs are read as ssh-keygen reads them, to the last byte", UTILS + "ssh_key_blobs.py",
+     "    reader.end()\n", "", [UNITS + "test_ssh_key_blob_oracle.py"]),
     ("anything unexpected fails with the five keys", UTILS + "codearts_module.py",
      "        except Exception as error:  # the promise", "        except KeyError as error:  # the promise",
      [UNITS + "test_gate.py"]),

@@ -146,7 +146,7 @@ def test_check_mode_predicts_and_sends_only_reads(run_module, session):
     assert [(view["title"], view["id"]) for view in result["ssh_keys"]] == [("keep", 100), ("new", None)]
 
 
-def test_every_page_is_read_and_total_is_ignored(run_module, session):
+def test_every_page_is_read_whatever_total_says(run_module, session):
     keys = [(ed25519(), "k%d" % index) for index in range(250)]
     pages = [response(200, {"keys": [dict(id=index, title=title, key=line) for index, (line, title) in enumerate(keys)
                                      if start <= index < start + 100], "total": 3}) for start in (0, 100, 200)]
