@@ -34,7 +34,10 @@ def _texts(value, path):
         yield path, value
     elif isinstance(value, dict):
         for name, item in value.items():
-            yield from _texts(item, "%s.%s" % (path, name) if path else str(name))
+            where = "%s.%s" % (path, name) if path else str(name)
+            if isinstance(name, str):  # a name Ansible refuses is quoted in its message
+                yield (path or "an option") + "'s name", name
+            yield from _texts(item, where)
     elif isinstance(value, list):
         for index, item in enumerate(value):
             yield from _texts(item, "%s[%d]" % (path, index))
@@ -77,15 +80,17 @@ class CodeArtsModule(AnsibleModule):
     def run(self, action):
         """exit_json with what action(self) returns, or fail_json for any error it raises (never a traceback).
 
-        A failure after a change landed reports changed: true and names the changes.
+        A failure after a change landed reports changed: true and names the changes; so does one whose write may
+        have been applied, unsettled (its message says so), since a change that may have landed must not be hidden.
         """
-        result, failure = None, None
+        result, failure, unsettled = None, None, False
         try:
             if self._private_options():
                 raise CodeArtsConfigError(PRIVATE_KEY_GIVEN % self._private_options()[0])
             result = action(self)
         except CodeArtsError as error:
             failure = error.fail_result(self.landed_changes)
+            unsettled = getattr(error, "may_have_been_applied", False)
         except Exception as error:  # the promise is no traceback, whatever a library or a server did
             failure = dict(msg=UNEXPECTED % (type(error).__name__, squeeze(error)))
             if self.landed_changes:
@@ -93,7 +98,7 @@ class CodeArtsModule(AnsibleModule):
         # Outside the except blocks: ansible-core 2.19+ would otherwise attach the exception's own (unmasked) text.
         if failure is None:
             self.exit_json(**result)
-        self.fail_json(changed=bool(self.landed_changes), **failure)
+        self.fail_json(changed=bool(self.landed_changes) or unsettled, **failure)
 
     def log(self, msg, log_args=None):
         """Log as AnsibleModule does, with NUL characters escaped.

@@ -31,4 +31,4 @@ def write_confirmed(client, call, body, read, landed, what):
         client.note_landed("%s (%s %s: its answer was lost, and reading again shows it applied)"
                            % (call.name, call.method, call.path))
         return current, True
-    raise unclear.with_hint("Reading %s afterwards shows the change was not applied." % what)
+    raise unclear.not_applied("Reading %s afterwards shows the change was not applied." % what)

@@ -44,8 +44,8 @@ class CodeArtsMissingLibraryError(CodeArtsError):
         super(CodeArtsMissingLibraryError, self).__init__(missing_required_lib(library))
         self.import_traceback = import_traceback
 
-    def fail_result(self):
-        return dict(super(CodeArtsMissingLibraryError, self).fail_result(), exception=self.import_traceback)
+    def fail_result(self, landed=()):
+        return dict(super(CodeArtsMissingLibraryError, self).fail_result(landed), exception=self.import_traceback)
 
 
 class CodeArtsRequestError(CodeArtsError):
@@ -97,6 +97,10 @@ class CodeArtsRequestError(CodeArtsError):
     def possibly_applied(self, why):
         """Return the same error, marked as a write that may have been applied, with why added to its hint."""
         return self._replaced(may_have_been_applied=True, hint=((self.hint or "") + " " + why).strip())
+
+    def not_applied(self, hint):
+        """Return the same error, settled: the write is known not to have been applied (hint says how it is known)."""
+        return self._replaced(hint=hint, may_have_been_applied=False)
 
     def with_hint(self, hint):
         """Return the same error with a hint appended to its message (replacing any earlier hint)."""

@@ -57,12 +57,12 @@ class IamPasswordAuthenticator(object):
     def _fetch_token(self):
         try:
             response = self._client.send_unauthenticated("POST", self.login_url, self._body)
-        except CodeArtsRequestError as exc:
+        except CodeArtsRequestError as exc:  # a login changes nothing, whatever became of the POST
             if exc.status is not None and 400 <= exc.status < 500:
-                raise exc.with_hint(
+                raise exc.not_applied(
                     "IAM refused the password login: check user_name, password, domain_name and project_name, and that "
                     "the user is not locked.") from None
-            raise exc.with_hint("Logging in to IAM failed; check auth_url and that this host can reach it.") from None
+            raise exc.not_applied("Logging in to IAM failed; check auth_url and that this host can reach it.") from None
         token = (response.headers.get("X-Subject-Token") or "").strip()
         if not token:
             raise self._unusable_answer(response, "without an X-Subject-Token header")

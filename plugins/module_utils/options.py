@@ -32,6 +32,7 @@ from ansible_collections.huaweicloud.codearts.plugins.module_utils.network_envir
     proxy_secrets,
 )
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.retry import RetryPolicy
+from ansible_collections.huaweicloud.codearts.plugins.module_utils.ssh_public_keys import looks_private
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.urls import is_loopback, shown, user_info
 
 
@@ -117,6 +118,12 @@ def _register_secrets(module):
     secrets = [part for url in urls for part in user_info(url)] + proxy_secrets() + environment_secrets()
     for secret in secrets:
         module.register_secret(secret)
+    # The options are guarded by CodeArtsModule; the credential variables are read here, so they are guarded here.
+    for name in sorted(set(name for names in ENVIRONMENT_NAMES.values() for name in names)):
+        if looks_private(os.environ.get(name)):
+            module.register_secret(os.environ[name])
+            raise CodeArtsConfigError("The environment variable %s is not usable: it is a private key. Nothing was sent "
+                                      "to the service." % name)
 
 
 def build_client(module):

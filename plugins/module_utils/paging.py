@@ -31,6 +31,9 @@ def read_all_pages(client, call, items_key, keep=dict, page_size=PAGE_SIZE, max_
         page = answer.get(items_key)
         if not isinstance(page, list) or not all(isinstance(item, dict) for item in page):
             raise _refusal(call, "the service answered a page without a list of %s" % items_key)
+        if len(page) > page_size:  # what is kept stays bounded: at most max_pages pages of page_size
+            raise _refusal(call, "the service answered a page of %d %s, more than the %d asked for"
+                           % (len(page), items_key, page_size))
         for item in page:
             marker = repr(item.get("id"))  # any JSON value, a list included, can be an id of a hostile answer
             if marker in seen:

@@ -116,7 +116,12 @@ def _dss(reader):
 def _security_key(read_key):
     def read(reader):
         fields = read_key(reader)
-        return fields + _string(reader.string("security key application"))
+        # A C string to ssh-keygen: one NUL at its end is dropped, a NUL inside refuses the key.
+        application = reader.string("security key application")
+        application = application[:-1] if application.endswith(b"\0") else application
+        if b"\0" in application:
+            raise BlobRefused("its security key application holds a NUL character")
+        return fields + _string(application)
     return read
 
 

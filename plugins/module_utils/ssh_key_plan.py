@@ -82,5 +82,7 @@ def unmet(steps, after):
     listed = set(key.identity for key in after)  # by identity only: a service may store a title its own way
     missing = [item.key.fingerprint for item in list(steps.adds) + [new for _old, new in steps.retitles]
                if item.key.identity not in listed]
-    kept = [key.named for key in list(steps.deletes) + [old for old, _new in steps.retitles] if key.id in listed_ids]
+    # A retitled key comes back as the same key, perhaps even under its old id: only its old title shows it stayed.
+    kept = [key.named for key in steps.deletes if key.id in listed_ids] + [
+        old.named for old, _new in steps.retitles if (old.id, old.title) in set((key.id, key.title) for key in after)]
     return ["%s is not listed" % fingerprint for fingerprint in missing] + ["%s is still listed" % named for named in kept]

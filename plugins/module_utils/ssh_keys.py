@@ -7,11 +7,13 @@
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.api_calls import ADD_SSH_KEY, DELETE_SSH_KEY, LIST_SSH_KEYS
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.errors import CodeArtsConfigError, CodeArtsRequestError
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.paging import read_all_pages
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.ssh_public_keys import MAX_CHARS, parse_public_key
+from ansible_collections.huaweicloud.codearts.plugins.module_utils.ssh_public_keys import MAX_CHARS, looks_private, parse_public_key
 
 # How the v1 API answers a key that exists already (v4's answer is not documented): on any user's account.
 DUPLICATE_CODES = ("CH.080002",)
 MAX_DATE_CHARS = 64
+# What is shown for a listed title that holds a private key (an earlier tool may have stored one there).
+HIDDEN_TITLE = "(hidden: this title holds a private key; delete the key, then add it again under another title)"
 
 
 def _capped(value, limit):
@@ -26,7 +28,8 @@ class ServiceKey(object):
 
     def __init__(self, item):
         self.id = item.get("id")
-        self.title = _capped(item.get("title"), MAX_CHARS)
+        title = item.get("title")
+        self.title = HIDDEN_TITLE if isinstance(title, str) and looks_private(title) else _capped(title, MAX_CHARS)
         self.created_at = _capped(item.get("created_at"), MAX_DATE_CHARS)
         line = item.get("key")
         try:
@@ -92,9 +95,9 @@ def add_key(client, key, title):
                                % (ADD_SSH_KEY.name, key.fingerprint, ADD_SSH_KEY.path))
         return
     if duplicate:
-        raise unclear.with_hint("The key %s is held by another CodeArts Repo user: a key can belong to one user only. "
-                                "Generate a new key for this user." % key.fingerprint) from None
-    raise unclear.with_hint("Listing the keys afterwards shows the key was not added.") from None
+        raise unclear.not_applied("The key %s is held by another CodeArts Repo user: a key can belong to one user only. "
+                                  "Generate a new key for this user." % key.fingerprint) from None
+    raise unclear.not_applied("Listing the keys afterwards shows the key was not added.") from None
 
 
 def delete_key(client, service_key):
@@ -112,4 +115,4 @@ def delete_key(client, service_key):
         client.note_landed("%s %s (DELETE %s: its answer was %s, and the key is no longer listed)"
                            % (DELETE_SSH_KEY.name, service_key.named, path, unclear.status or "lost"))
         return
-    raise unclear.with_hint("Listing the keys afterwards shows the key %s is still there." % service_key.named) from None
+    raise unclear.not_applied("Listing the keys afterwards shows the key %s is still there." % service_key.named) from None

@@ -23,17 +23,20 @@ KEY_TYPES = ("ssh-ed25519", "ssh-rsa", "ssh-dss", "ecdsa-sha2-nistp256", "ecdsa-
 PRIVATE_KEY = re.compile(r"-----BEGIN [A-Z0-9 ]*PRIVATE KEY[A-Z0-9 ]*-----|PuTTY-User-Key-File-\d"
                          r"|---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----"
                          r"|b3BlbnNzaC1rZXktdjE")  # the last: base64 of "openssh-key-v1", an armour-less OpenSSH private key
-BASE64_RUN = re.compile(r"[A-Za-z0-9+/]{16,}")
+BASE64_RUN = re.compile(r"[A-Za-z0-9+/]{24,}")
 # The DER start of PKCS#1, PKCS#8 and SEC1 private keys without their armour: a SEQUENCE whose first field is the
 # version, INTEGER 0 or 1. Public keys and certificates start their SEQUENCE with another SEQUENCE or a long INTEGER.
-PRIVATE_DER = re.compile(rb"\x30(?:[\x00-\x7f]|\x81.|\x82..|\x83...)\x02\x01[\x00\x01]", re.DOTALL)
+# An encrypted PKCS#8 key starts with a SEQUENCE holding a SEQUENCE whose first field is a PKCS#5 or PKCS#12 algorithm.
+DER_LENGTH = rb"(?:[\x00-\x7f]|\x81.|\x82..|\x83...)"
+PRIVATE_DER = re.compile(rb"\x30" + DER_LENGTH + rb"(?:\x02\x01[\x00\x01]|\x30" + DER_LENGTH
+                         + rb"\x06\x09\x2a\x86\x48\x86\xf7\x0d\x01[\x05\x0c])", re.DOTALL)
 # The v4 API takes at most this many characters for a key and for a title.
 MAX_CHARS = 1000
 
 
 def _private_der(run):
     try:
-        return bool(PRIVATE_DER.match(base64.b64decode(run[:12])))
+        return bool(PRIVATE_DER.match(base64.b64decode(run[:24])))
     except (binascii.Error, ValueError):
         return False
 
@@ -100,6 +103,8 @@ def parse_public_key(text, where):
         blob = base64.b64decode(encoded, validate=True)
     except (binascii.Error, ValueError):
         _refuse(where, "its blob is not valid base64")
+    if base64.b64encode(blob).decode("ascii") != encoded:  # set bits after the last byte: ssh-keygen refuses them
+        _refuse(where, "its blob is not valid base64 (bits are set past its last byte)")
     _check_length(where, PublicKey(key_type, blob, comment))
     try:
         key = PublicKey(key_type, canonical_blob(key_type, blob), comment)

@@ -149,6 +149,7 @@ verify_code_sent:
   sample: false
 """
 
+from ansible_collections.huaweicloud.codearts.plugins.module_utils.api_calls import UPDATE_USER_EMAIL
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.codearts_module import CodeArtsModule
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.email_address import checked_email, same_email
 from ansible_collections.huaweicloud.codearts.plugins.module_utils.quoting import squeeze
@@ -176,7 +177,7 @@ def choose_action(current_email, wanted_email, verify_code, send_code):
     return WRITE
 
 
-def _write(client, email, verify_code, warn):
+def _write(client, email, verify_code, warn, before):
     try:
         user, confirmed_by_reading = write_email(client, email, verify_code)
     except CodeArtsRequestError as exc:
@@ -186,6 +187,11 @@ def _write(client, email, verify_code, warn):
     if confirmed_by_reading:
         warn("The answer to the change was lost, but reading the user again shows the email is now %s." % email)
     reported = user.get("commit_email")
+    if same_email(reported, before) and not same_email(reported, email):
+        raise CodeArtsRequestError(UPDATE_USER_EMAIL.method, UPDATE_USER_EMAIL.path, "the service answered the change with "
+                                   "success, but its answer shows the commit email is still %s" % squeeze(repr(before)),
+                                   may_have_been_applied=True,
+                                   hint="The change may not have been applied: read the email before running again.")
     if not same_email(reported, email):
         warn("The change was accepted, but the service now reports the commit email %s instead of %r."
              % (squeeze(repr(reported)), email))
@@ -213,7 +219,7 @@ def ensure_email(client, params, check_mode, warn):
     if action == SEND_CODE:
         send_verify_code(client, email)
     else:
-        result["user"] = _write(client, email, verify_code, warn)
+        result["user"] = _write(client, email, verify_code, warn, current_email)
     return result
 
 

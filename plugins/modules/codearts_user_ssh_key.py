@@ -143,8 +143,9 @@ def run(module):
     if not changed or module.check_mode:
         after = predicted(current, steps)
     else:
-        after_keys = write(client, steps)
-        after = [key.view() for key in after_keys]
+        after = [key.view() for key in write(client, steps)]
+        # What this task changed: a key that another run added meanwhile (a duplicate answer, then listed) is not.
+        changed = bool(module.landed_changes)
     return dict(changed=changed, ssh_keys=after,
                 diff=dict(before=_diff_view([key.view() for key in current]), after=_diff_view(after)))
 
