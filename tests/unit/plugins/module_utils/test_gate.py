@@ -62,3 +62,17 @@ def test_a_secret_is_masked_before_a_cut_can_leave_a_short_piece_of_it():
     redaction.start_run().add("abcdefghij")
     quoted = squeeze("x" * 195 + "abcdefghij" + "y" * 50)
     assert quoted == "x" * 195 + "*****..."
+
+
+@pytest.mark.parametrize("option", ["region", "endpoint", "title"])
+def test_a_private_key_in_any_option_fails_the_task_before_the_action_runs_and_is_never_shown(capsys, option):
+    private = "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtz\n"
+    actions = []
+    spec = dict(title=dict(type="str")) if option == "title" else {}
+    with patch_module_args({"token": TOKEN, option: private}):
+        with pytest.raises(SystemExit):
+            CodeArtsModule(codearts_argument_spec(**spec)).run(actions.append)
+    result = json.loads(capsys.readouterr().out)
+    assert actions == [] and result["failed"] is True
+    assert result["msg"].startswith("%s is not usable: it is a private key" % option)
+    assert "b3BlbnNzaC1rZXktdjEAAAAABG5vbmU" not in json.dumps(result)

@@ -216,3 +216,14 @@ def test_the_info_module_refuses_a_fingerprint_ssh_keygen_would_not_show(run_mod
     result = run_module(codearts_user_ssh_key_info.main, dict(ARGS, fingerprint=fingerprint))
     assert result["failed"] is True and "is not a SHA-256 fingerprint as ssh-keygen -l shows it" in result["msg"]
     assert session.sent == []
+
+
+def test_a_delete_applied_then_answered_500_whose_retry_never_left_is_settled_by_listing(run_module, session, sleeps):
+    """The retry's own failure (never sent) must not hide that the first attempt may have deleted the key."""
+    from ansible_collections.huaweicloud.codearts.tests.unit.fakes import NotStarted, connect_failure
+    key = ed25519()
+    session.script(listed((key, "a")), response(500, {"error_code": "X", "error_msg": "x"}), NotStarted(connect_failure()),
+                   listed(), listed())
+    result = run(run_module, key=key, state="absent", retries=1)
+    assert session.methods == ["GET", "DELETE", "DELETE", "GET", "GET"]
+    assert "failed" not in result and result["changed"] is True
