@@ -56,8 +56,8 @@ def run_ssh(run_module, check_mode=False, **args):
 # --- No traceback: the journal's new fail_result(landed) signature --------------------------------------------
 
 
-def test_a_missing_requests_library_ends_in_a_traceback_instead_of_the_missing_library_message(run_module, session,
-                                                                                                 monkeypatch):
+def test_a_missing_requests_library_ends_in_a_traceback_instead_of_the_missing_library_message(
+        run_module, session, monkeypatch):
     """Promise: every failure has msg/status/error_code/error_msg/request_id, and no traceback.
 
     Reproduction: any module on a host (or execution environment) whose interpreter lacks requests. build_client
