@@ -4,8 +4,6 @@ Each test fails on the code it was written against (commit 1126ccb), for the rea
 what a user running the task unattended (AWX) should see instead. ssh-keygen is the fingerprint oracle where named.
 """
 
-import base64
-import hashlib
 import json
 import os
 import shutil
@@ -16,32 +14,12 @@ import pytest
 
 from ansible_collections.huaweicloud.codearts.plugins.modules import codearts_user_ssh_key
 from ansible_collections.huaweicloud.codearts.tests.unit.fakes import TOKEN, response
+from ansible_collections.huaweicloud.codearts.tests.unit.ssh_key_lines import ed25519, fingerprint, listed
+from ansible_collections.huaweicloud.codearts.tests.unit.ssh_key_lines import key_line as _line
+from ansible_collections.huaweicloud.codearts.tests.unit.ssh_key_lines import wire_string as _string
 
 ARGS = dict(endpoint="https://codearts.test", token=TOKEN, retries=0)
 FORBIDDEN = {"error_code": "CH.004403", "error_msg": "no permission"}
-
-
-def _string(data):
-    return struct.pack(">I", len(data)) + data
-
-
-def _line(blob, comment="user@host", key_type="ssh-ed25519"):
-    return ("%s %s %s" % (key_type, base64.b64encode(blob).decode("ascii"), comment)).strip()
-
-
-def ed25519(comment="user@host"):
-    return _line(_string(b"ssh-ed25519") + _string(os.urandom(32)), comment)
-
-
-def fingerprint(line):
-    blob = base64.b64decode(line.split()[1])
-    return "SHA256:" + base64.b64encode(hashlib.sha256(blob).digest()).decode("ascii").rstrip("=")
-
-
-def listed(*keys, **kwargs):
-    first = kwargs.get("first_id", 100)
-    return response(200, {"keys": [dict(id=first + index, title=title, key=line, created_at="2026-11-30")
-                                   for index, (line, title) in enumerate(keys)], "total": len(keys)})
 
 
 def run(run_module, check_mode=False, **args):

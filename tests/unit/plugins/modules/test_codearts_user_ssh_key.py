@@ -1,29 +1,14 @@
-import base64
 import json
-import os
-import struct
 
 import pytest
 import requests
 
 from ansible_collections.huaweicloud.codearts.plugins.modules import codearts_user_ssh_key, codearts_user_ssh_key_info
 from ansible_collections.huaweicloud.codearts.tests.unit.fakes import TOKEN, response
+from ansible_collections.huaweicloud.codearts.tests.unit.ssh_key_lines import ed25519, listed
 
 ARGS = dict(endpoint="https://codearts.test", token=TOKEN)
 PRIVATE = "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ\n-----END OPENSSH PRIVATE KEY-----\n"
-
-
-def ed25519(comment="user@host"):
-    def string(data):
-        return struct.pack(">I", len(data)) + data
-    blob = string(b"ssh-ed25519") + string(os.urandom(32))
-    return "ssh-ed25519 %s %s" % (base64.b64encode(blob).decode("ascii"), comment)
-
-
-def listed(*keys, **kwargs):
-    first_id = kwargs.get("first_id", 100)
-    return response(200, {"keys": [dict(id=first_id + index, title=title, key=line, created_at="2026-11-30")
-                                   for index, (line, title) in enumerate(keys)], "total": len(keys)})
 
 
 def run(run_module, check_mode=False, **args):
