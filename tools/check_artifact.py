@@ -6,7 +6,7 @@ import tarfile
 REQUIRED = (
     "MANIFEST.json", "FILES.json", "README.md", "LICENSE", "meta/runtime.yml", "requirements.txt",
     "plugins/modules/codearts_user_email.py", "plugins/modules/codearts_user_email_info.py",
-    "plugins/doc_fragments/codearts.py", "plugins/module_utils/http_client.py",
+    "plugins/doc_fragments/codearts.py", "plugins/module_utils/_http/client.py",
 )
 FORBIDDEN_PREFIXES = ("tests/emulator", "tests/integration", "tests/unit", "tests/output", ".ci", "tools")
 # A shipped file that imports one of these would fail wherever the collection is installed.

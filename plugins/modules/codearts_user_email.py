@@ -149,14 +149,14 @@ verify_code_sent:
   sample: false
 """
 
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.api_calls import UPDATE_USER_EMAIL
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.codearts_module import CodeArtsModule
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.email_address import checked_email, same_email
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.quoting import squeeze
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.errors import CodeArtsRequestError
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.options import build_client, codearts_argument_spec
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.user_email import read_user, send_verify_code, write_email
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.verify_code import checked_verify_code
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._api.calls import UPDATE_USER_EMAIL
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._module.base import CodeArtsModule
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._user.email_address import checked_email, same_email
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._secrets.quoting import squeeze
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._core.errors import CodeArtsRequestError
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._module.options import build_client, codearts_argument_spec
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._user.email import read_user, send_verify_code, write_email
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._user.verify_code import checked_verify_code
 
 NOTHING = "nothing"
 SEND_CODE = "send_code"

@@ -111,9 +111,9 @@ user:
       sample: true
 """
 
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.codearts_module import CodeArtsModule
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.options import build_client, codearts_argument_spec
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.user_email import read_user
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._module.base import CodeArtsModule
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._module.options import build_client, codearts_argument_spec
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._user.email import read_user
 
 
 def argument_spec():

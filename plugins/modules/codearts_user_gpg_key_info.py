@@ -109,9 +109,9 @@ request_id:
   type: str
 """
 
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.codearts_module import CodeArtsModule
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.gpg_keys import list_gpg_keys, matching
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.options import build_client, codearts_argument_spec
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._module.base import CodeArtsModule
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._user.gpg_keys import list_gpg_keys, matching
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._module.options import build_client, codearts_argument_spec
 
 
 def read(module):

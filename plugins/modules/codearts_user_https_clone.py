@@ -79,10 +79,10 @@ request_id:
   type: str
 """
 
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.codearts_module import CodeArtsModule
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.https_clone import read_iam_auth, write_iam_auth
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.options import build_client, codearts_argument_spec
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.setting import ensure_setting
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._module.base import CodeArtsModule
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._user.https_clone import read_iam_auth, write_iam_auth
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._module.options import build_client, codearts_argument_spec
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._api.setting import ensure_setting
 
 
 def run(module):

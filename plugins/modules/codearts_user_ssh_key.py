@@ -119,12 +119,12 @@ error_msg: {description: The service's error message; V(null) when it gave none.
 request_id: {description: The C(X-Request-Id) of the answer; V(null) when there was none., returned: failure, type: str}
 """
 
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.api_calls import LIST_SSH_KEYS
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.codearts_module import CodeArtsModule
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.errors import CodeArtsRequestError
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.options import build_client, codearts_argument_spec
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.ssh_key_plan import plan, predicted, unmet, wanted_keys
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.ssh_keys import add_key, delete_key, list_keys
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._api.calls import LIST_SSH_KEYS
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._module.base import CodeArtsModule
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._core.errors import CodeArtsRequestError
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._module.options import build_client, codearts_argument_spec
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._user.ssh_key_plan import plan, predicted, unmet, wanted_keys
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._user.ssh_keys import add_key, delete_key, list_keys
 
 
 def _diff_view(views):

@@ -69,10 +69,10 @@ error_msg: {description: The service's error message; V(null) when it gave none.
 request_id: {description: The C(X-Request-Id) of the answer; V(null) when there was none., returned: failure, type: str}
 """
 
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.codearts_module import CodeArtsModule
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.options import build_client, codearts_argument_spec
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.ssh_keys import list_keys
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.ssh_public_keys import checked_fingerprint
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._module.base import CodeArtsModule
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._module.options import build_client, codearts_argument_spec
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._user.ssh_keys import list_keys
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._ssh.public_keys import checked_fingerprint
 
 
 def read(module):

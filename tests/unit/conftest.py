@@ -16,9 +16,10 @@ except ImportError:  # ansible-core before 2.19 has no helper: set the arguments
         finally:
             basic._ANSIBLE_ARGS = previous  # pylint: disable=protected-access
 
-from ansible_collections.huaweicloud.codearts.plugins.module_utils import http_client, retry
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.auth import ENVIRONMENT_NAMES, credentials_from_params
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.retry import RetryPolicy
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._http import client as http_client
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._http import retry
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._auth.credentials import ENVIRONMENT_NAMES, credentials_from_params
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._http.retry import RetryPolicy
 from ansible_collections.huaweicloud.codearts.tests.unit.fakes import TOKEN, FakeSession
 
 

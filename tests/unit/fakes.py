@@ -9,7 +9,7 @@ import requests
 from urllib3 import HTTPResponse
 from urllib3.exceptions import MaxRetryError, NewConnectionError
 
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.redaction import start_run
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._secrets.redaction import start_run
 
 TOKEN = "unit-test-secret-token"
 

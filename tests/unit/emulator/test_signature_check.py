@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 import pytest
 import requests
 
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.signer import AccessKeySigner
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._auth.access_key import AccessKeySigner
 from ansible_collections.huaweicloud.codearts.tests.emulator.codearts_emulator.signature import SignatureRejected, verify
 
 NOW = datetime.datetime(2026, 11, 22, 10, 10, 10)

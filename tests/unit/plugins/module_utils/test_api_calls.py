@@ -2,8 +2,8 @@
 
 import pytest
 
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.api_calls import CALLS
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.errors import CodeArtsRequestError
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._api.calls import CALLS
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._core.errors import CodeArtsRequestError
 from ansible_collections.huaweicloud.codearts.tests.unit.fakes import response
 
 

@@ -1,7 +1,7 @@
 import pytest
 
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.auth import credentials_from_params
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.errors import CodeArtsConfigError
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._auth.credentials import credentials_from_params
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._core.errors import CodeArtsConfigError
 
 TOKEN = dict(token="tok")
 ACCESS_KEY = dict(access_key="AK", secret_key="SK")

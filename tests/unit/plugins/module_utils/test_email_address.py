@@ -1,7 +1,7 @@
 import pytest
 
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.email_address import checked_email, same_email
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.errors import CodeArtsConfigError
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._user.email_address import checked_email, same_email
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._core.errors import CodeArtsConfigError
 
 
 @pytest.mark.parametrize("value, expected", [

@@ -1,13 +1,13 @@
 import pytest
 
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.endpoints import (
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._api.endpoints import (
     checked_region,
     known_regions,
     resolve_endpoint,
     validate_endpoint,
 )
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.errors import CodeArtsConfigError
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.iam import iam_auth_url
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._core.errors import CodeArtsConfigError
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._auth.iam_password import iam_auth_url
 
 
 @pytest.mark.parametrize("region, url", [

@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.error_body import parse_error_body
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._http.error_body import parse_error_body
 
 
 @pytest.mark.parametrize("document, expected", [

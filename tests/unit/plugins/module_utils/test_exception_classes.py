@@ -11,7 +11,7 @@ import pytest
 import requests.exceptions
 import urllib3.exceptions
 
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.delivery import never_sent
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._http.delivery import never_sent
 
 # Where the request provably never left, whatever the transport could watch (request_started None).
 BEFORE_CONNECTING = {

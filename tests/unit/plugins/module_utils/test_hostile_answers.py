@@ -13,12 +13,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.answer_body import MAX_ANSWER_BYTES
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.auth import credentials_from_params
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.errors import CodeArtsRequestError
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.http_client import CodeArtsClient
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.retry import RetryPolicy
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.user_email import (
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._http.body import MAX_ANSWER_BYTES
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._auth.credentials import credentials_from_params
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._core.errors import CodeArtsRequestError
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._http.client import CodeArtsClient
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._http.retry import RetryPolicy
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._user.email import (
     read_user,
     send_verify_code,
     write_email,

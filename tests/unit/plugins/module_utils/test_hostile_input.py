@@ -8,11 +8,11 @@ import requests
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.codearts_module import CodeArtsModule
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.errors import CodeArtsConfigError, CodeArtsRequestError
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.header_values import HEADER_BOUND_OPTIONS
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.http_client import new_transport
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.options import build_client, codearts_argument_spec
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._module.base import CodeArtsModule
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._core.errors import CodeArtsConfigError, CodeArtsRequestError
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._http.header_values import HEADER_BOUND_OPTIONS
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._http.client import new_transport
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._module.options import build_client, codearts_argument_spec
 from ansible_collections.huaweicloud.codearts.plugins.modules import codearts_user_email, codearts_user_email_info
 from ansible_collections.huaweicloud.codearts.tests.unit.fakes import FakeModule, response
 from ansible_collections.huaweicloud.codearts.tests.unit.wire_listener import WireListener

@@ -1,7 +1,7 @@
 import pytest
 import requests
 
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.errors import CodeArtsRequestError
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._core.errors import CodeArtsRequestError
 from ansible_collections.huaweicloud.codearts.tests.unit.fakes import (
     TOKEN,
     NotStarted,

@@ -1,11 +1,11 @@
 import pytest
 import requests
 
-from ansible_collections.huaweicloud.codearts.plugins.module_utils import http_client
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.auth import credentials_from_params
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.errors import CodeArtsConfigError, CodeArtsRequestError
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.iam import iam_auth_url
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.retry import RetryPolicy
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._http import client as http_client
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._auth.credentials import credentials_from_params
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._core.errors import CodeArtsConfigError, CodeArtsRequestError
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._auth.iam_password import iam_auth_url
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._http.retry import RetryPolicy
 from ansible_collections.huaweicloud.codearts.tests.unit.fakes import response
 
 PASSWORD = "correct horse battery staple"

@@ -24,11 +24,11 @@ from urllib.parse import quote
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ansible_collections.huaweicloud.codearts.plugins.module_utils import http_client
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.auth import ENVIRONMENT_NAMES
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.codearts_module import UNEXPECTED
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.errors import CodeArtsRequestError
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.redaction import LONE_SURROGATE, MIN_MASKED_CHARS, fold
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._http import client as http_client
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._auth.credentials import ENVIRONMENT_NAMES
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._module.base import UNEXPECTED
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._core.errors import CodeArtsRequestError
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._secrets.redaction import LONE_SURROGATE, MIN_MASKED_CHARS, fold
 from ansible_collections.huaweicloud.codearts.plugins.modules import (
     codearts_user_email,
     codearts_user_email_info,

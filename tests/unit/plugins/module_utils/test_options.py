@@ -2,12 +2,12 @@ import sys
 
 import pytest
 
-from ansible_collections.huaweicloud.codearts.plugins.module_utils import http_client
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.errors import (
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._http import client as http_client
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._core.errors import (
     CodeArtsConfigError,
     CodeArtsMissingLibraryError,
 )
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.options import build_client, codearts_argument_spec
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._module.options import build_client, codearts_argument_spec
 from ansible_collections.huaweicloud.codearts.tests.unit.fakes import FakeModule
 
 

@@ -2,7 +2,7 @@ import email.utils
 
 import pytest
 
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.retry import RetryPolicy, parse_retry_after
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._http.retry import RetryPolicy, parse_retry_after
 
 
 @pytest.mark.parametrize("header, seconds", [

@@ -10,8 +10,8 @@ import zlib
 
 import pytest
 
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.email_address import same_email
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.errors import CodeArtsRequestError
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._user.email_address import same_email
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._core.errors import CodeArtsRequestError
 from ansible_collections.huaweicloud.codearts.plugins.modules import codearts_user_email, codearts_user_email_info
 from ansible_collections.huaweicloud.codearts.tests.unit.fakes import TOKEN, response, warning_texts
 from ansible_collections.huaweicloud.codearts.tests.unit.raw_server import RawServer, http_answer
@@ -83,9 +83,9 @@ def test_row_1_a_redirect_with_a_gzip_bomb_body_stays_small():
 
 
 def codearts_client(url, retries=0, timeout=5.0, verify=True):
-    from ansible_collections.huaweicloud.codearts.plugins.module_utils.auth import credentials_from_params
-    from ansible_collections.huaweicloud.codearts.plugins.module_utils.http_client import CodeArtsClient
-    from ansible_collections.huaweicloud.codearts.plugins.module_utils.retry import RetryPolicy
+    from ansible_collections.huaweicloud.codearts.plugins.module_utils._auth.credentials import credentials_from_params
+    from ansible_collections.huaweicloud.codearts.plugins.module_utils._http.client import CodeArtsClient
+    from ansible_collections.huaweicloud.codearts.plugins.module_utils._http.retry import RetryPolicy
     credentials = credentials_from_params({"token": TOKEN}, None, environ={})
     return CodeArtsClient(url, credentials, verify, timeout, RetryPolicy(retries, base_delay=0.01))
 

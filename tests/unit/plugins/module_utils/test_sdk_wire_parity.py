@@ -31,12 +31,15 @@ from huaweicloudsdkcodeartsrepo.v4 import (
 )
 from huaweicloudsdkcore.auth.credentials import BasicCredentials
 
-from ansible_collections.huaweicloud.codearts.plugins.module_utils import gpg_keys, https_clone, ssh_keys, user_email
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.ssh_public_keys import parse_public_key
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.api_calls import GPG_KEYS_PATH, HTTPS_CLONE_PATH
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.auth import credentials_from_params
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.http_client import CodeArtsClient
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.retry import RetryPolicy
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._user import gpg_keys
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._user import https_clone
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._user import ssh_keys
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._user import email as user_email
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._ssh.public_keys import parse_public_key
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._api.calls import GPG_KEYS_PATH, HTTPS_CLONE_PATH
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._auth.credentials import credentials_from_params
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._http.client import CodeArtsClient
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._http.retry import RetryPolicy
 from ansible_collections.huaweicloud.codearts.tests.emulator.codearts_emulator.intermediary import forwarded
 from ansible_collections.huaweicloud.codearts.tests.emulator.codearts_emulator.signature import verify
 from ansible_collections.huaweicloud.codearts.tests.unit.wire_listener import WireListener

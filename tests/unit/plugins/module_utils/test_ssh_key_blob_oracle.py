@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.errors import CodeArtsConfigError
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.ssh_public_keys import parse_public_key
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._core.errors import CodeArtsConfigError
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._ssh.public_keys import parse_public_key
 
 KINDS = [("ed25519", []), ("rsa", ["-b", "1024"]), ("rsa", ["-b", "2048"]), ("ecdsa", ["-b", "256"]),
          ("ecdsa", ["-b", "384"]), ("ecdsa", ["-b", "521"]), ("dsa", [])]

@@ -7,8 +7,8 @@ import subprocess
 
 import pytest
 
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.errors import CodeArtsConfigError
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.ssh_public_keys import looks_private, parse_public_key
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._core.errors import CodeArtsConfigError
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._ssh.public_keys import looks_private, parse_public_key
 
 KINDS = [("ed25519", []), ("rsa", ["-b", "2048"]), ("rsa", ["-b", "4096"]), ("ecdsa", ["-b", "256"]),
          ("ecdsa", ["-b", "384"]), ("ecdsa", ["-b", "521"])]

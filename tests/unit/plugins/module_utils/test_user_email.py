@@ -1,8 +1,8 @@
 import pytest
 import requests
 
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.errors import CodeArtsRequestError
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.user_email import write_email
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._core.errors import CodeArtsRequestError
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._user.email import write_email
 from ansible_collections.huaweicloud.codearts.tests.unit.fakes import dropped_connection, response
 
 OLD = {"name": "alice", "commit_email": "alice@example.com"}

@@ -12,7 +12,7 @@ import subprocess
 
 import pytest
 
-from ansible_collections.huaweicloud.codearts.plugins.module_utils import http_client
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._http import client as http_client
 from ansible_collections.huaweicloud.codearts.plugins.modules import (
     codearts_user_email,
     codearts_user_ssh_key,

@@ -5,7 +5,7 @@ import yaml
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
 from ansible_collections.huaweicloud.codearts.plugins.doc_fragments.codearts import ModuleDocFragment
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.options import codearts_argument_spec
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._module.options import codearts_argument_spec
 from ansible_collections.huaweicloud.codearts.plugins.modules import codearts_user_email, codearts_user_email_info
 
 MODULES = {

@@ -23,8 +23,9 @@ from urllib.parse import parse_qs, urlsplit
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ansible_collections.huaweicloud.codearts.plugins.module_utils import http_client, retry
-from ansible_collections.huaweicloud.codearts.plugins.module_utils.codearts_module import UNEXPECTED
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._http import client as http_client
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._http import retry
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._module.base import UNEXPECTED
 from ansible_collections.huaweicloud.codearts.plugins.modules import codearts_user_ssh_key
 from ansible_collections.huaweicloud.codearts.tests.unit.fakes import (
     TOKEN,
