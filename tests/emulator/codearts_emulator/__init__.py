@@ -1,4 +1,5 @@
-"""A local, stateful stand-in for the CodeArts Repo user-email API, for this collection's tests and demo.
+"""A local, stateful stand-in for the CodeArts Repo API (the user's own settings, and repositories with their
+protected branches, webhooks, deploy keys and members), for this collection's tests and demo.
 
 Serves HTTPS on the loopback address only, with a throwaway CA made at start.
 """

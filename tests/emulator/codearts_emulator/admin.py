@@ -13,9 +13,13 @@ POST /_emulator/reset           back to the seed users, with no codes, keys, fau
                                 body {"users": [...], "faults": [...], "ssh_keys": {"NAME": [{"title", "key"}]}}
                                 adds users, arms faults and gives users SSH keys at once
 GET  /_emulator/view?email=X    the request log, X's mailbox and what reached the recorder, in one answer
+Projects, code groups and repositories (seeding them, their stored state): see admin_repositories.py; the reset
+body takes their keys too.
 """
 
 from urllib.parse import parse_qs, urlsplit
+
+from codearts_emulator import admin_repositories
 
 PREFIX = "/_emulator/"
 
@@ -24,6 +28,9 @@ def answer(store, method, target, body, recorder):
     """Return (status, body) for one control request. Call with store.lock held."""
     parts = urlsplit(target)
     path = parts.path[len(PREFIX):]
+    handled = admin_repositories.answer(store, method, path, body)
+    if handled is not None:
+        return handled
     if method == "GET" and path == "requests":
         return 200, {"requests": store.snapshot_requests()}
     if method == "GET" and path == "mailbox":
@@ -77,6 +84,9 @@ def _reset(store, body, recorder):
             seeded = {"id": store.next_key_id(), "title": key["title"], "key": key["key"],
                       "created_at": "2026-11-30T09:00:00.000+08:00"}
             store.ssh_keys.setdefault(name, []).append(seeded)
+    problem = admin_repositories.seed(store, body)
+    if problem:
+        return 400, {"error": problem}
     for fault in body.get("faults", []):
         problem = store.faults.arm(fault)
         if problem:

@@ -1,10 +1,11 @@
 """The CodeArts Repo user-settings API (email, HTTPS clone mode, GPG keys), and IAM's password login, as the emulator answers them.
+The repository-level API is routed through repository_routes.py.
 
 Each API handler takes the store, the caller (a User) and the decoded JSON body, and returns
-(status, body). Error bodies use the shapes the real services document.
+(status, body), or (status, body, extra headers). Error bodies use the shapes the real services document.
 """
 
-from codearts_emulator import ssh_keys
+from codearts_emulator import repository_routes, ssh_keys
 from codearts_emulator.signature import SignatureRejected, verify
 
 EMAILS_PATH = "/v4/user/emails"
@@ -117,7 +118,7 @@ def route(method, path):
     if handler is None:
         handler = next((candidate for (verb, prefix), candidate in PREFIX_ROUTES.items()
                         if verb == method and path.startswith(prefix)), None)
-    return handler
+    return handler or repository_routes.route(method, path)
 
 
 def signature_refused(reason):
@@ -173,5 +174,5 @@ def answer(store, incoming):
     user, auth, refusal = identify(store, incoming)
     if refusal:
         return refusal + (None, auth, {})
-    status, response = handler(store, user, incoming.body, incoming)
-    return status, response, user.name, auth, {}
+    answered = handler(store, user, incoming.body, incoming)
+    return answered[0], answered[1], user.name, auth, answered[2] if len(answered) > 2 else {}

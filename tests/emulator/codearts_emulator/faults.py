@@ -4,7 +4,8 @@ A fault is a dict:
   kind     "status" (answer with status and body), "reset" (close the connection without answering),
            "lost_answer" (apply the request, then close without answering), "slow" (apply, then answer
            after seconds), or "redirect" (answer 302 to location)
-  method, path, count (default 1)
+  method, path, count (default 1); path is the request's path without its query, exactly, or with "*" standing
+           for any characters within one segment: "/v4/repositories/*/hooks" is every repository's hook list
   status   for "status": the HTTP status (default 503)
   body     for "status": "json" (an error in the documented shape, default), "html", "empty",
            "not_json" (text with a JSON content type) or "json_array" (valid JSON, not an object)
@@ -13,6 +14,8 @@ A fault is a dict:
   seconds  for "slow"; location for "redirect"
 Hostile answers (huge, gzip_bomb, endless, ...) are kinds too: see hostile.py.
 """
+
+import re
 
 from codearts_emulator import hostile
 
@@ -44,7 +47,13 @@ class FaultBook(object):
     def take(self, method, path):
         """The fault for this request, if one is armed for it (using up one of its count)."""
         for fault in self.armed:
-            if fault["method"] == method and fault["path"] == path and fault["count"] > 0:
+            if fault["method"] == method and _matches(fault["path"], path) and fault["count"] > 0:
                 fault["count"] -= 1
                 return fault
         return None
+
+
+def _matches(pattern, path):
+    if "*" not in pattern:
+        return pattern == path
+    return re.fullmatch("[^/]*".join(re.escape(part) for part in pattern.split("*")), path) is not None

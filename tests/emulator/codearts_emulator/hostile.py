@@ -5,13 +5,14 @@
   endless         200, chunked, a JSON body that never ends (the server gives up after 60 s)
   drip            200 with a declared length, one byte every "seconds" (default 1)
   nested          200 with 100,000 nested JSON arrays
-  wrong_type      the real answer with commit_email replaced by "value" (default the number 12345); an answer that
-                  is no object (the HTTPS clone setting, a list of GPG keys) is replaced by "value" whole
+  wrong_type      the real answer with "field" (default commit_email) set to "value" (default the number 12345); a
+                  list answer with "field" given has it set in every item; any other answer that is no object (the
+                  HTTPS clone setting, a list without "field") is replaced by "value" whole
   echo            "status" (default 400) with a body that quotes every header and the body it received
   broken_chunked  the real answer, chunked, cut off mid-body by a connection reset
   bad_gzip        the real status, Content-Encoding gzip, and bytes that are not gzip
   header_flood    the real status, then "headers" headers (default 1,000) of 1 KB each, and no body
-Hostile SSH key listings (key_listing) are in hostile_listings.py.
+Hostile listings of made-up items (listing, and the SSH keys' key_listing) are in hostile_listings.py.
 Use "apply": true to run the real request first, so the change lands and only the answer is hostile.
 """
 
@@ -107,8 +108,13 @@ def _nested(handler, fault, status, response):
 
 
 def _wrong_type(handler, fault, status, response):
-    value = fault.get("value", 12345)
-    document = dict(response, commit_email=value) if isinstance(response, dict) else value
+    value, field = fault.get("value", 12345), fault.get("field", "commit_email")
+    if isinstance(response, dict):
+        document = dict(response, **{field: value})
+    elif isinstance(response, list) and "field" in fault:
+        document = [dict(item, **{field: value}) if isinstance(item, dict) else item for item in response]
+    else:
+        document = value
     payload = json.dumps(document).encode("utf-8")
     _headers(handler, status or 200, {"Content-Type": "application/json", "Content-Length": str(len(payload))})
     handler.wfile.write(payload)

@@ -9,15 +9,15 @@ import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
-from codearts_emulator import admin, api, hostile, intermediary
+from codearts_emulator import admin, api, hostile, intermediary, wrapped
 from codearts_emulator.faults import BODIES
 
 REDACTED = "<redacted>"
-SECRET_FIELDS = ("verify_code", "password")
+SECRET_FIELDS = ("verify_code", "password", "token")
 
 
 def _redacted(body):
-    """The body with every verification code and password replaced, at any depth."""
+    """The body with every verification code, password and webhook token replaced, at any depth."""
     if isinstance(body, dict):
         return dict((key, REDACTED if key in SECRET_FIELDS and isinstance(value, str) else _redacted(value))
                     for key, value in body.items())
@@ -115,7 +115,9 @@ class Handler(BaseHTTPRequestHandler):
             "body": _redacted(incoming.body),
             "status": _answered_status(fault, status),
             "fault": fault["kind"] if fault else None,
-            "applied": runs and incoming.method in ("PUT", "POST", "DELETE") and status is not None and status < 300,
+            # A v1/v2 refusal comes with HTTP 200 and status "failed" (a v4 rule deletion with "fail"): not applied.
+            "applied": runs and incoming.method in ("PUT", "POST", "DELETE") and status is not None and status < 300
+            and not wrapped.is_refusal(response),
         })
         return status, response, headers
 

@@ -1,4 +1,4 @@
-"""The emulator's users, issued verification codes and request log, shared by all request threads."""
+"""The emulator's users, issued verification codes, request log and repositories, shared by all request threads."""
 
 import copy
 import datetime
@@ -8,6 +8,7 @@ import string
 import threading
 
 from codearts_emulator.faults import FaultBook
+from codearts_emulator.repository_store import RepositoryStore
 
 DOMAIN = "emulated-domain"
 
@@ -126,6 +127,8 @@ class Store(object):
         self.faults = FaultBook()
         for seed in SEED_USERS:
             self.add_user(seed)
+        self.repositories = RepositoryStore(self)  # projects, code groups, repositories: see repository_seeds.py
+        self.repositories.seed()
 
     def add_user(self, spec):
         spec = dict(spec)

@@ -10,7 +10,7 @@ from huaweicloudsdkcore.auth.credentials import BasicCredentials
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._auth.access_key import canonical_request, signature, string_to_sign
 from ansible_collections.huaweicloud.codearts.tests.emulator.codearts_emulator.intermediary import forwarded
 from ansible_collections.huaweicloud.codearts.tests.emulator.codearts_emulator.signature import SignatureRejected, verify
-from ansible_collections.huaweicloud.codearts.tests.unit.wire_listener import WireListener
+from ansible_collections.huaweicloud.codearts.tests.unit.helpers.wire_listener import WireListener
 
 ACCESS_KEY = "AK-INTERMEDIARY"
 SECRET_KEY = "intermediary-secret"
