@@ -51,7 +51,7 @@ MUTATIONS = [
      [PROPERTIES]),
     ("raw deflate is read", UTILS + "_http/body.py",
      "            self._decoder = zlib.decompressobj(-zlib.MAX_WBITS)", "            raise", [DEFECTS]),
-    ("only A-Z fold case", UTILS + "_user/email_address.py",
+    ("only A-Z fold case", UTILS + "_user/email.py",
      "first.strip().translate(ASCII_LOWER) == second.strip().translate(ASCII_LOWER)",
      "first.strip().casefold() == second.strip().casefold()", [DEFECTS]),
     ("a way's optional options come from its own place", UTILS + "_auth/credentials.py",

@@ -107,12 +107,19 @@ options:
     description:
       - How many times a request is repeated after a throttling answer (HTTP 429), a 500, 502, 503 or 504, or a connection failure,
         waiting with exponential backoff and jitter, or as long as the service's C(Retry-After) header asks (up to 60 seconds).
-      - A change (PUT) or a request for a verification code (POST) is repeated only when the service cannot have acted on it
-        (the connection was never made, or HTTP 429). After any other failure of a change the user is read again to learn
-        whether it landed, so a single-use verification code is never sent twice.
+      - A read is repeated freely. A change is repeated only when the service cannot have acted on it (the connection was never
+        made, or HTTP 429), or when repeating it cannot change more (a delete). After any other failure of a change the module
+        reads again to learn whether it landed, so nothing is ever created twice and a one-time code is never spent twice.
       - V(0) turns retrying off; at most V(20).
     type: int
     default: 3
+  task_timeout:
+    description:
+      - The most seconds the whole task may take, every request, retry and wait included (O(timeout) bounds one request).
+      - A task that runs out of it fails saying how far it got, and names every change that had landed before.
+      - Greater than V(0), at most V(86400).
+    type: float
+    default: 600
 requirements:
   - requests (Python library, on the host that runs the module)
 notes:

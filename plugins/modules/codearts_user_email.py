@@ -149,78 +149,10 @@ verify_code_sent:
   sample: false
 """
 
-from ansible_collections.huaweicloud.codearts.plugins.module_utils._api.calls import UPDATE_USER_EMAIL
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._module.base import CodeArtsModule
-from ansible_collections.huaweicloud.codearts.plugins.module_utils._user.email_address import checked_email, same_email
-from ansible_collections.huaweicloud.codearts.plugins.module_utils._secrets.quoting import squeeze
-from ansible_collections.huaweicloud.codearts.plugins.module_utils._core.errors import CodeArtsRequestError
-from ansible_collections.huaweicloud.codearts.plugins.module_utils._module.options import build_client, codearts_argument_spec
-from ansible_collections.huaweicloud.codearts.plugins.module_utils._user.email import read_user, send_verify_code, write_email
-from ansible_collections.huaweicloud.codearts.plugins.module_utils._user.verify_code import checked_verify_code
-
-NOTHING = "nothing"
-SEND_CODE = "send_code"
-WRITE = "write"
-
-CODE_REQUIRED_HINT = ("The change was sent without a verification code. If the service needs one, run with "
-                      "send_verify_code: true to have a code mailed to %s, then again with verify_code set to it.")
-CODE_REFUSED_HINT = ("If the verification code is wrong, used or expired, get a new one: run again without verify_code "
-                     "and with send_verify_code: true to have a new code mailed to %s, then with verify_code set to it.")
-
-
-def choose_action(current_email, wanted_email, verify_code, send_code):
-    """What to do: NOTHING when the email already matches, else WRITE or SEND_CODE."""
-    if same_email(current_email, wanted_email):
-        return NOTHING
-    if send_code and not verify_code:
-        return SEND_CODE
-    return WRITE
-
-
-def _write(client, email, verify_code, warn, before):
-    try:
-        user, confirmed_by_reading = write_email(client, email, verify_code)
-    except CodeArtsRequestError as exc:
-        if exc.status in (400, 422):
-            raise exc.with_hint((CODE_REFUSED_HINT if verify_code else CODE_REQUIRED_HINT) % email) from None
-        raise
-    if confirmed_by_reading:
-        warn("The answer to the change was lost, but reading the user again shows the email is now %s." % email)
-    reported = user.get("commit_email")
-    if same_email(reported, before) and not same_email(reported, email):
-        raise CodeArtsRequestError(UPDATE_USER_EMAIL.method, UPDATE_USER_EMAIL.path, "the service answered the change with "
-                                   "success, but its answer shows the commit email is still %s" % squeeze(repr(before)),
-                                   may_have_been_applied=True,
-                                   hint="The change may not have been applied: read the email before running again.")
-    if not same_email(reported, email):
-        warn("The change was accepted, but the service now reports the commit email %s instead of %r."
-             % (squeeze(repr(reported)), email))
-    return user
-
-
-def ensure_email(client, params, check_mode, warn):
-    email = checked_email(params["email"])
-    verify_code = checked_verify_code(params.get("verify_code"))
-    current = read_user(client)
-    current_email = current.get("commit_email")
-    action = choose_action(current_email, email, verify_code, params["send_verify_code"])
-    after_email = email if action == WRITE else current_email
-    result = dict(
-        changed=action != NOTHING,
-        user=current,
-        verify_code_sent=action == SEND_CODE,
-        diff=dict(before=dict(commit_email=current_email), after=dict(commit_email=after_email)),
-    )
-    if action == SEND_CODE:
-        result["msg"] = ("A verification code %s mailed to %s. Run the task again with verify_code set to the code from "
-                         "that mailbox." % ("would be" if check_mode else "was", email))
-    if check_mode or action == NOTHING:
-        return result
-    if action == SEND_CODE:
-        send_verify_code(client, email)
-    else:
-        result["user"] = _write(client, email, verify_code, warn, current_email)
-    return result
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._module.connection import build_client
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._module.options import codearts_argument_spec
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._user.email import ensure_email
 
 
 def argument_spec():

@@ -112,7 +112,8 @@ user:
 """
 
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._module.base import CodeArtsModule
-from ansible_collections.huaweicloud.codearts.plugins.module_utils._module.options import build_client, codearts_argument_spec
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._module.connection import build_client
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._module.options import codearts_argument_spec
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._user.email import read_user
 
 

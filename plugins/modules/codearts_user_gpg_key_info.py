@@ -111,7 +111,8 @@ request_id:
 
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._module.base import CodeArtsModule
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._user.gpg_keys import list_gpg_keys, matching
-from ansible_collections.huaweicloud.codearts.plugins.module_utils._module.options import build_client, codearts_argument_spec
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._module.connection import build_client
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._module.options import codearts_argument_spec
 
 
 def read(module):

@@ -81,7 +81,8 @@ request_id:
 
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._module.base import CodeArtsModule
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._user.https_clone import read_iam_auth, write_iam_auth
-from ansible_collections.huaweicloud.codearts.plugins.module_utils._module.options import build_client, codearts_argument_spec
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._module.connection import build_client
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._module.options import codearts_argument_spec
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._api.setting import ensure_setting
 
 

@@ -119,53 +119,18 @@ error_msg: {description: The service's error message; V(null) when it gave none.
 request_id: {description: The C(X-Request-Id) of the answer; V(null) when there was none., returned: failure, type: str}
 """
 
-from ansible_collections.huaweicloud.codearts.plugins.module_utils._api.calls import LIST_SSH_KEYS
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._api.reconcile import reconcile
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._module.base import CodeArtsModule
-from ansible_collections.huaweicloud.codearts.plugins.module_utils._core.errors import CodeArtsRequestError
-from ansible_collections.huaweicloud.codearts.plugins.module_utils._module.options import build_client, codearts_argument_spec
-from ansible_collections.huaweicloud.codearts.plugins.module_utils._user.ssh_key_plan import plan, predicted, unmet, wanted_keys
-from ansible_collections.huaweicloud.codearts.plugins.module_utils._user.ssh_keys import add_key, delete_key, list_keys
-
-
-def _diff_view(views):
-    # A dict, not a list: Ansible's --diff output shows dicts and strings, and fails on a list.
-    return {"ssh_keys": [{"title": view["title"], "type": view["type"], "fingerprint": view["fingerprint"]}
-                         for view in views]}
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._module.connection import build_client
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._module.options import codearts_argument_spec
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._user.ssh_keys import wanted_keys
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._user.ssh_keys import UserSshKeys
 
 
 def run(module):
     params = module.params
     wanted = wanted_keys(params)
-    client = build_client(module)
-    current = list_keys(client)
-    steps = plan(current, wanted, params["state"], params["exclusive"], params["retitle"])
-    changed = bool(steps.adds or steps.deletes or steps.retitles)
-    if not changed or module.check_mode:
-        after = predicted(current, steps)
-    else:
-        after = [key.view() for key in write(client, steps)]
-        # What this task changed: a key that another run added meanwhile (a duplicate answer, then listed) is not.
-        changed = bool(module.landed_changes)
-    return dict(changed=changed, ssh_keys=after,
-                diff=dict(before=_diff_view([key.view() for key in current]), after=_diff_view(after)))
-
-
-def write(client, steps):
-    """Make the steps, then list the keys: the listing must show every step done, whatever the answers said."""
-    for item in steps.adds:
-        add_key(client, item.key, item.title)
-    for key in steps.deletes:
-        delete_key(client, key)
-    for old, new in steps.retitles:
-        delete_key(client, old)
-        add_key(client, new.key, new.title)
-    after = list_keys(client)
-    contradicted = unmet(steps, after)
-    if contradicted:
-        raise CodeArtsRequestError(LIST_SSH_KEYS.method, LIST_SSH_KEYS.path, "the service took the changes, but listing "
-                                   "the keys afterwards shows %s" % ", ".join(contradicted),
-                                   hint="Check the user's SSH keys in CodeArts Repo before running again.")
-    return after
+    return reconcile(module, build_client(module), UserSshKeys(), wanted, params["state"], params["exclusive"])
 
 
 def main():

@@ -70,15 +70,16 @@ request_id: {description: The C(X-Request-Id) of the answer; V(null) when there 
 """
 
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._module.base import CodeArtsModule
-from ansible_collections.huaweicloud.codearts.plugins.module_utils._module.options import build_client, codearts_argument_spec
-from ansible_collections.huaweicloud.codearts.plugins.module_utils._user.ssh_keys import list_keys
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._module.connection import build_client
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._module.options import codearts_argument_spec
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._user.ssh_keys import UserSshKeys
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._ssh.public_keys import checked_fingerprint
 
 
 def read(module):
     title, fingerprint = module.params["title"], module.params["fingerprint"]
     fingerprint = checked_fingerprint(fingerprint) if fingerprint is not None else None
-    views = [key.view() for key in list_keys(build_client(module))]
+    views = [key.view for key in UserSshKeys().list(build_client(module))]
     return dict(changed=False, ssh_keys=[view for view in views if (title is None or view["title"] == title)
                                          and (fingerprint is None or view["fingerprint"] == fingerprint)])
 

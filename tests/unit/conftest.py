@@ -1,26 +1,12 @@
-import contextlib
 import json
 
 import pytest
-from ansible.module_utils import basic
-
-try:
-    from ansible.module_utils.testing import patch_module_args
-except ImportError:  # ansible-core before 2.19 has no helper: set the arguments where AnsibleModule reads them
-    @contextlib.contextmanager
-    def patch_module_args(args):
-        previous = basic._ANSIBLE_ARGS  # pylint: disable=protected-access
-        basic._ANSIBLE_ARGS = json.dumps({"ANSIBLE_MODULE_ARGS": args}).encode("utf-8")  # pylint: disable=protected-access
-        try:
-            yield
-        finally:
-            basic._ANSIBLE_ARGS = previous  # pylint: disable=protected-access
-
+from ansible_collections.huaweicloud.codearts.tests.unit.helpers.module_args import patch_module_args
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._http import client as http_client
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._http import retry
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._auth.credentials import ENVIRONMENT_NAMES, credentials_from_params
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._http.retry import RetryPolicy
-from ansible_collections.huaweicloud.codearts.tests.unit.fakes import TOKEN, FakeSession
+from ansible_collections.huaweicloud.codearts.tests.unit.helpers.fakes import TOKEN, FakeSession
 
 
 class SleepRecorder(object):

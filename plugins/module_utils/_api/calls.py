@@ -2,50 +2,39 @@
 # Copyright: huaweicloud.codearts contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
 
-"""Every CodeArts Repo call the collection makes, described once.
+"""What an API call is, described once: its name, method and path, the IAM action a 403 names, what its answer is,
+whether it changes the service, and whether it may be sent again. The client turns a Call into a request; modules
+never write a method or a path. Each domain keeps its table of calls (_user/calls.py, _repository/calls.py).
 
-A call says its method and path, the statuses that mean success, the IAM action a 403 names, and what
-its answer is: a JSON object, any JSON value, or nothing to read (some answers are a bare word). The
-client turns a call into a request; the modules never write a method or a path.
+Whether a request may be repeated is decided here and nowhere else: a read may; a write only when the call says
+so (a DELETE: a second one finds the thing gone), or when the request provably never left (the client's rule).
 """
 
 import collections
 
-OBJECT = "a JSON object"
-ANY_JSON = "any JSON value"
-NOTHING = "nothing to read"
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._http.answers import ANY_JSON, LIST, NOTHING, OBJECT, WRAPPED
 
-HTTPS_CLONE_PATH = "/v4/user/https-password-setting"
-GPG_KEYS_PATH = "/v4/user/gpg-keys"
-GET_SETTING = "codeartsrepo::getUserSetting"
-UPDATE_SETTING = "codeartsrepo::updateUserSetting"
+READ_METHODS = frozenset(("GET", "HEAD"))
+# What an answer can be, as the client decodes it; the call tables name them from here.
+ANSWER_KINDS = (OBJECT, LIST, ANY_JSON, NOTHING, WRAPPED)
 
 
-class Call(collections.namedtuple("Call", "name method path success iam_action answer")):
-    """One API call. path may hold {names} filled from the arguments of CodeArtsClient.call()."""
+class Call(collections.namedtuple("Call", "name method path iam_action answer repeatable")):
+    """One API call. path may hold {names} filled from the arguments of CodeArtsClient.call().
+
+    repeatable: sending it twice cannot change more than sending it once, so a failed try may be sent again. Reads
+    are; a DELETE is by default; a POST never is, and a PUT only where the caller says so (an email change spends a
+    one-time code).
+    """
+
+    def __new__(cls, name, method, path, iam_action, answer=OBJECT, repeatable=None):
+        if answer not in ANSWER_KINDS:
+            raise ValueError("%s: answer must be one of %s" % (name, ", ".join(ANSWER_KINDS)))
+        if repeatable is None:
+            repeatable = method in READ_METHODS or method == "DELETE"
+        return super(Call, cls).__new__(cls, name, method, path, iam_action, answer, repeatable)
 
     @property
-    def repeatable(self):
-        """Whether sending it twice cannot change more than sending it once (so it may be retried freely).
-
-        A DELETE is: a second one finds the key gone. A PUT here is not: the email change spends a code.
-        """
-        return self.method in ("GET", "HEAD", "DELETE")
-
-
-READ_USER_EMAILS = Call("read the user's email settings", "GET", "/v4/user/emails", (200,), GET_SETTING, OBJECT)
-UPDATE_USER_EMAIL = Call("change the user's email", "PUT", "/v4/user/emails", (200,), UPDATE_SETTING, OBJECT)
-SEND_EMAIL_VERIFY_CODE = Call("mail a verification code", "POST", "/v4/user/email-verify-code", (200, 201),
-                              UPDATE_SETTING, OBJECT)
-READ_HTTPS_CLONE_MODE = Call("read the HTTPS clone authentication mode", "GET", HTTPS_CLONE_PATH, (200,), GET_SETTING,
-                             ANY_JSON)
-UPDATE_HTTPS_CLONE_MODE = Call("change the HTTPS clone authentication mode", "PUT", HTTPS_CLONE_PATH, (200,),
-                               UPDATE_SETTING, NOTHING)
-LIST_GPG_KEYS = Call("list the user's GPG keys", "GET", GPG_KEYS_PATH, (200,), GET_SETTING, ANY_JSON)
-LIST_SSH_KEYS = Call("list the user's SSH keys", "GET", "/v4/user/keys", (200,), GET_SETTING, OBJECT)
-ADD_SSH_KEY = Call("add an SSH key", "POST", "/v4/user/keys", (201,), "codeartsrepo::createUserSSHkey", OBJECT)
-# The IAM action is named on the Chinese page only.
-DELETE_SSH_KEY = Call("delete an SSH key", "DELETE", "/v4/user/keys/{key_id}", (204,), UPDATE_SETTING, NOTHING)
-
-CALLS = (READ_USER_EMAILS, UPDATE_USER_EMAIL, SEND_EMAIL_VERIFY_CODE, READ_HTTPS_CLONE_MODE, UPDATE_HTTPS_CLONE_MODE,
-         LIST_GPG_KEYS, LIST_SSH_KEYS, ADD_SSH_KEY, DELETE_SSH_KEY)
+    def writes(self):
+        """Whether the call can change the service (everything but a read)."""
+        return self.method not in READ_METHODS

@@ -6,7 +6,7 @@
 
 import re
 
-from ansible_collections.huaweicloud.codearts.plugins.module_utils._secrets.quoting import squeeze
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._core.quoting import quoted
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._core.errors import CodeArtsConfigError
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._http.urls import checked_url
 
@@ -56,8 +56,7 @@ def checked_region(region):
     name = region.strip()
     if len(name) > MAX_REGION_CHARS or not REGION_NAME.match(name):
         raise CodeArtsConfigError(
-            "region %r is not a region name: use lower-case letters, digits and hyphens, such as cn-north-4. "
-            "Nothing was sent to the service." % squeeze(name, 40))
+            "region '%s' is not a region name: use lower-case letters, digits and hyphens, such as cn-north-4." % quoted(name, 40))
     return name
 
 

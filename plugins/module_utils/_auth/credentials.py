@@ -150,7 +150,7 @@ def credentials_from_params(params, region, environ=None):
             ignored = [_describe(option) for option in method.optional if not values[option] and other(option)]
             missing = [_describe(option) for option in method.required if not values[option]]
             if missing:
-                raise CodeArtsConfigError("Incomplete %s credentials: %s %s not set. Nothing was sent to the service." % (
+                raise CodeArtsConfigError("Incomplete %s credentials: %s %s not set." % (
                     method.name, " and ".join(missing), "is" if len(missing) == 1 else "are"))
             for option in HEADER_BOUND_OPTIONS:
                 if values.get(option):

@@ -4,10 +4,13 @@
 
 """IAM password login: one token request per module run, then the token is used as usual."""
 
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._api.calls import OBJECT, Call
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._core.errors import CodeArtsConfigError, CodeArtsRequestError
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._http.header_values import header_value_problem
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._http.urls import checked_url
 
+# A POST, but a login changes nothing and carries its own credentials, so it may be repeated.
+IAM_LOGIN = Call("log in to IAM", "POST", "/v3/auth/tokens", None, OBJECT, repeatable=True)
 # eu-west-101 is served from a different top-level domain.
 IAM_URL_EXCEPTIONS = {"eu-west-101": "https://iam.eu-west-101.myhuaweicloud.eu/v3"}
 
@@ -56,7 +59,7 @@ class IamPasswordAuthenticator(object):
 
     def _fetch_token(self):
         try:
-            response = self._client.send_unauthenticated("POST", self.login_url, self._body)
+            response = self._client.send_unauthenticated(IAM_LOGIN, self.login_url, self._body)
         except CodeArtsRequestError as exc:  # a login changes nothing, whatever became of the POST
             if exc.status is not None and 400 <= exc.status < 500:
                 raise exc.not_applied(

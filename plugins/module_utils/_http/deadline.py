@@ -42,3 +42,16 @@ def deadline(seconds):
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+class TaskDeadline(object):
+    """The time a whole task may take (task_timeout): every attempt and every wait between attempts fit inside it."""
+
+    def __init__(self, seconds, clock=None):
+        import time  # only a task with a deadline needs the clock
+        self.seconds = seconds
+        self._clock = clock or time.monotonic
+        self._ends = self._clock() + seconds
+
+    def remaining(self):
+        return self._ends - self._clock()

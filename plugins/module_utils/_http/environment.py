@@ -17,7 +17,7 @@ from ansible_collections.huaweicloud.codearts.plugins.module_utils._secrets.reda
 def checked_text(name, value):
     """value, unless it holds bytes that are not UTF-8 text; name is what the message calls it."""
     if value is not None and LONE_SURROGATE.search(value):
-        raise CodeArtsConfigError("%s is not usable: it is not valid UTF-8 text. Nothing was sent to the service." % name)
+        raise CodeArtsConfigError("%s is not usable: it is not valid UTF-8 text." % name)
     return value
 
 

@@ -14,17 +14,19 @@ import json
 import re
 
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._http.body import AnswerNotJson, AnswerTooDeep, decode_json
-from ansible_collections.huaweicloud.codearts.plugins.module_utils._secrets.quoting import squeeze
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._core.quoting import quoted
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._http.answers import MAX_SAID_CHARS
 
 KEY_PAIRS = (("error_code", "error_msg"), ("errorCode", "errorMsg"), ("code", "message"))
 HTML_SEARCHED_CHARS = 4096
+
 HTML_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 
 
 def _as_text(value):
     if value is None or isinstance(value, (dict, list)):
         return None
-    text = squeeze(str(value))
+    text = str(value).strip()[:MAX_SAID_CHARS]
     return text or None
 
 
@@ -40,7 +42,7 @@ def _code_and_message(document):
 def parse_error_document(document):
     """Return (code, message) from a decoded JSON error body; either may be None."""
     if not isinstance(document, dict):
-        return None, "the error body is JSON but not an object: %s" % squeeze(json.dumps(document))
+        return None, "the error body is JSON but not an object: %s" % quoted(json.dumps(document))
     nested = document.get("error")
     if isinstance(nested, dict):
         code, message = _code_and_message(nested)
@@ -50,14 +52,15 @@ def parse_error_document(document):
     if code or message:
         return code, message
     if isinstance(nested, str) and nested.strip():
-        return None, squeeze(nested)
-    return None, "the error body holds no error code or message: %s" % squeeze(json.dumps(document, sort_keys=True))
+        return None, nested.strip()[:MAX_SAID_CHARS]
+    return None, "the error body holds no error code or message: %s" % quoted(json.dumps(document, sort_keys=True))
 
 
 def parse_error_body(body, content_type=""):
     """Return (code, message) describing an error response body given as bytes.
 
-    Never raises: an unreadable body becomes a message saying what was received.
+    Never raises: an unreadable body becomes a message saying what was received. A code or message the service sent
+    is kept as it said it (bounded), for callers to compare; the output gate quotes it.
     """
     text = body.decode("utf-8", "replace").strip() if body else ""
     if not text:
@@ -70,6 +73,6 @@ def parse_error_body(body, content_type=""):
         pass
     if "html" in (content_type or "").lower() or text.startswith("<"):
         title = HTML_TITLE.search(text[:HTML_SEARCHED_CHARS])
-        described = " (title: %s)" % squeeze(title.group(1)) if title and title.group(1).strip() else ""
+        described = " (title: %s)" % quoted(title.group(1)) if title and title.group(1).strip() else ""
         return None, "the answer was an HTML page%s, usually from a gateway or proxy in front of the service" % described
-    return None, "the answer was not JSON: %s" % squeeze(text)
+    return None, "the answer was not JSON: %s" % quoted(text)

@@ -34,4 +34,4 @@ def check_header_value(name, value):
     """Raise CodeArtsConfigError naming name (never value) when value cannot be a header value."""
     problem = header_value_problem(value)
     if problem:
-        raise CodeArtsConfigError("%s is not usable: %s. Nothing was sent to the service." % (name, problem))
+        raise CodeArtsConfigError("%s is not usable: %s." % (name, problem))

@@ -50,7 +50,7 @@ def check_proxy_variables(environ=None):
         if problem:
             raise CodeArtsConfigError(
                 "The environment variable %s does not hold a usable proxy URL: %s (a / @ : or # in the proxy's user "
-                "name or password must be percent-encoded). Fix or unset it. Nothing was sent to the service."
+                "name or password must be percent-encoded). Fix or unset it."
                 % (name, problem))
 
 

@@ -8,7 +8,7 @@ import re
 from urllib.parse import unquote, urlsplit
 
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._core.errors import CodeArtsConfigError
-from ansible_collections.huaweicloud.codearts.plugins.module_utils._secrets.quoting import squeeze
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._core.quoting import quoted
 
 HOST_NAME = re.compile(r"^(?=.{1,253}\.?$)[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?(\.[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?)*\.?$")
 MAX_SHOWN_CHARS = 120
@@ -47,7 +47,7 @@ def shown(url):
     parts = _split_user_info(url)
     if parts is not None:
         url = parts[0] + "***@" + parts[2]
-    return squeeze(url, MAX_SHOWN_CHARS)
+    return quoted(url, MAX_SHOWN_CHARS)
 
 
 def user_info(value):
@@ -96,7 +96,7 @@ def checked_url(option, value, example, allow_path):
     Refused: another scheme, no host or an invalid one, user-info (user:password@), a bad port, a query
     or fragment, white space or control characters, and a path unless allow_path.
     """
-    problem = "%s %r is not usable: " % (option, shown(value))
+    problem = "%s '%s' is not usable: " % (option, shown(value))
     text = value.strip()
     if _split_user_info(text) is not None:
         raise CodeArtsConfigError(problem + "it must not hold a user name or password; credentials go in their own options.")

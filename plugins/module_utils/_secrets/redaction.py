@@ -4,20 +4,19 @@
 
 """Mask the secrets of one module run in every text that leaves it, in every form a server might echo.
 
-A module is one process running one task, so one Redactor serves the whole run: the module base class
-starts it, registers every secret the task holds (options, environment, IAM tokens, URL and proxy
-user-info) and passes every output through clean(); quoting.squeeze() masks before it shortens.
+The module base class makes one Redactor per run, registers every secret the task holds (options, environment,
+IAM tokens, URL and proxy user-info) and hands it to the output gate, the one place that masks.
 
-Ansible masks a no_log value only where it appears exactly. A server, a proxy or the HTTP library can quote
-a secret escaped (JSON, Python repr, URL or HTML encoding), with its white space changed, or cut off.
-So each secret is known in all those forms, and a form of WINDOW characters or more is masked wherever any
-WINDOW characters of it appear, white space folded: a piece of a secret cut at any boundary is masked too.
+Ansible masks a no_log value only where it appears exactly. A server, a proxy or the HTTP library can quote a
+secret escaped or transformed (secret_forms.py), with its white space changed, or cut off. So each secret is
+known in all those forms, and a form of WINDOW characters or more is masked wherever any WINDOW characters of it
+appear, white space folded: a piece of a secret cut at any boundary is masked too.
 """
 
 import bisect
-import json
 import re
-from urllib.parse import quote, quote_plus
+
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._secrets.secret_forms import forms_of, whole_forms_of
 
 MASK = "********"
 WINDOW = 8
@@ -26,61 +25,6 @@ WINDOW = 8
 MIN_MASKED_CHARS = 4
 SPACE_RUN = re.compile(r"\s+")
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-UNICODE_ESCAPE = re.compile(r"\\u([0-9a-f]{4})")
-PERCENT_ESCAPE = re.compile(r"%[0-9A-F]{2}")
-HTML_ESCAPES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ('"', "&quot;"), ("'", "&#x27;"), ("'", "&#39;"))
-
-
-def _html_forms(secret):
-    forms = set()
-    for quote_mark in ("&#x27;", "&#39;"):
-        text = secret
-        for char, entity in HTML_ESCAPES:
-            if entity in ("&#x27;", "&#39;") and entity != quote_mark:
-                continue
-            text = text.replace(char, entity)
-        forms.add(text)
-    forms.add(secret.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
-    return forms
-
-
-def forms_of(secret):
-    """The texts a secret can appear as when quoted back: raw, and JSON, Python, URL and HTML escaped."""
-    utf8 = secret.encode("utf-8", "surrogatepass")
-    forms = {
-        secret,
-        json.dumps(secret)[1:-1],
-        json.dumps(secret, ensure_ascii=False)[1:-1],
-        json.dumps(json.dumps(secret))[3:-3],
-        repr(secret)[1:-1],
-        secret.encode("unicode_escape").decode("ascii"),
-        quote(utf8, safe=""),
-        quote(utf8),
-        quote(utf8, safe="/:@!$&'()*+,;="),
-        quote_plus(utf8),
-        repr(utf8)[2:-1],
-    }
-    try:
-        forms.add(repr(secret.encode("latin-1"))[2:-1])
-    except UnicodeEncodeError:
-        pass
-    forms.update(_html_forms(secret))
-    forms.update(_other_spellings(secret))
-    return set(form for form in forms if form.strip())
-
-
-def _other_spellings(secret):
-    """The same escapes as other languages' libraries spell them: upper-case \\u and %XX hex digits, \\/ for /,
-    Gson's HTML-safe \\u003d and friends, and decimal HTML character references."""
-    plain = json.dumps(secret)[1:-1]
-    html_safe = plain
-    for char in "=<>&'":
-        html_safe = html_safe.replace(char, "\\u%04x" % ord(char))
-    upper_hex = [UNICODE_ESCAPE.sub(lambda match: match.group(0)[:2] + match.group(1).upper(), text) for text in (plain, html_safe)]
-    url = quote(secret.encode("utf-8", "surrogatepass"), safe="")
-    decimal = "".join("&#%d;" % ord(char) if char in "&<>\"'" else char for char in secret)
-    return set([html_safe, plain.replace("/", "\\/"), PERCENT_ESCAPE.sub(lambda match: match.group(0).lower(), url), decimal]
-               + upper_hex)
 
 
 def fold(text):
@@ -165,6 +109,9 @@ class Redactor(object):
                 self._short_pattern = None
             if len(form) >= WINDOW and folded != form:  # a piece whose white space runs fold below WINDOW
                 self._raw_windows.update(form[index:index + WINDOW] for index in range(len(form) - WINDOW + 1))
+        for form in whole_forms_of(secret):  # masked where whole, like a short secret
+            self._short_forms.add(fold(form))
+            self._short_pattern = None
 
     def _short_secrets(self):
         if self._short_pattern is None and self._short_forms:
@@ -198,30 +145,3 @@ class Redactor(object):
             kept_until = end
         pieces.append(text[kept_until:])
         return "".join(pieces)
-
-    def clean(self, value):
-        """value (a result: dicts, lists, texts) with every text masked and lone UTF-16 surrogates replaced."""
-        if isinstance(value, str):
-            return LONE_SURROGATE.sub("\ufffd", self.mask(value))
-        if isinstance(value, dict):
-            return dict((self.clean(key), self.clean(item)) for key, item in value.items())
-        if isinstance(value, (list, tuple)):
-            return [self.clean(item) for item in value]
-        return value
-
-
-_RUN = [Redactor()]
-
-
-def start_run():
-    """A new Redactor for this module run, which mask() and the module base class use from now on."""
-    _RUN[0] = Redactor()
-    return _RUN[0]
-
-
-def current():
-    return _RUN[0]
-
-
-def mask(text):
-    return _RUN[0].mask(text)

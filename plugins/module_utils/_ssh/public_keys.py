@@ -16,35 +16,13 @@ import hashlib
 import re
 
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._core.errors import CodeArtsConfigError
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._secrets.private_keys import looks_private
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._ssh.key_blobs import BlobRefused, canonical_blob
 
 KEY_TYPES = ("ssh-ed25519", "ssh-rsa", "ssh-dss", "ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521",
              "sk-ssh-ed25519@openssh.com", "sk-ecdsa-sha2-nistp256@openssh.com")
-PRIVATE_KEY = re.compile(r"-----BEGIN [A-Z0-9 ]*PRIVATE KEY[A-Z0-9 ]*-----|PuTTY-User-Key-File-\d"
-                         r"|---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----"
-                         r"|b3BlbnNzaC1rZXktdjE")  # the last: base64 of "openssh-key-v1", an armour-less OpenSSH private key
-BASE64_RUN = re.compile(r"[A-Za-z0-9+/]{24,}")
-# The DER start of PKCS#1, PKCS#8 and SEC1 private keys without their armour: a SEQUENCE whose first field is the
-# version, INTEGER 0 or 1. Public keys and certificates start their SEQUENCE with another SEQUENCE or a long INTEGER.
-# An encrypted PKCS#8 key starts with a SEQUENCE holding a SEQUENCE whose first field is a PKCS#5 or PKCS#12 algorithm.
-DER_LENGTH = rb"(?:[\x00-\x7f]|\x81.|\x82..|\x83...)"
-PRIVATE_DER = re.compile(rb"\x30" + DER_LENGTH + rb"(?:\x02\x01[\x00\x01]|\x30" + DER_LENGTH
-                         + rb"\x06\x09\x2a\x86\x48\x86\xf7\x0d\x01[\x05\x0c])", re.DOTALL)
 # The v4 API takes at most this many characters for a key and for a title.
 MAX_CHARS = 1000
-
-
-def _private_der(run):
-    try:
-        return bool(PRIVATE_DER.match(base64.b64decode(run[:24])))
-    except (binascii.Error, ValueError):
-        return False
-
-
-def looks_private(text):
-    """Whether text holds a private key, armoured or not (PEM, OpenSSH, PuTTY, SSH2, PGP, bare PKCS#1/#8/SEC1)."""
-    text = text or ""
-    return bool(PRIVATE_KEY.search(text)) or any(_private_der(run) for run in BASE64_RUN.findall(text))
 
 
 class PublicKey(collections.namedtuple("PublicKey", "type blob comment")):
@@ -74,12 +52,12 @@ def checked_fingerprint(value, option="fingerprint"):
     matched = SHA256_FINGERPRINT.fullmatch((value or "").strip())
     if not matched:
         raise CodeArtsConfigError("%s is not a SHA-256 fingerprint as ssh-keygen -l shows it: SHA256: and 43 characters "
-                                  "of base64 (MD5 fingerprints are not supported). Nothing was sent to the service." % option)
+                                  "of base64 (MD5 fingerprints are not supported)." % option)
     return "SHA256:" + matched.group(1)
 
 
 def _refuse(where, problem):
-    raise CodeArtsConfigError("%s is not a usable SSH public key: %s. Nothing was sent to the service." % (where, problem))
+    raise CodeArtsConfigError("%s is not a usable SSH public key: %s." % (where, problem))
 
 
 def parse_public_key(text, where):

@@ -2,16 +2,80 @@
 # Copyright: huaweicloud.codearts contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
 
-"""The CodeArts Repo user-email calls."""
+"""The user's commit email: what counts as an address and as a verification code (checked before any request, a
+code never quoted), the calls that read and change it, and the flow that makes it what a task says."""
 
-from ansible_collections.huaweicloud.codearts.plugins.module_utils._api.calls import (
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._api.confirmed_write import write_confirmed
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._core.errors import CodeArtsConfigError, CodeArtsRequestError
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._core.quoting import quoted
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._user.calls import (
     READ_USER_EMAILS,
     SEND_EMAIL_VERIFY_CODE,
     UPDATE_USER_EMAIL,
 )
-from ansible_collections.huaweicloud.codearts.plugins.module_utils._api.confirmed_write import write_confirmed
-from ansible_collections.huaweicloud.codearts.plugins.module_utils._user.email_address import same_email
-from ansible_collections.huaweicloud.codearts.plugins.module_utils._core.errors import CodeArtsRequestError
+
+
+MAX_EMAIL_LENGTH = 1000
+# Only A-Z: Unicode case folding makes different addresses equal (straße and STRASSE, the Kelvin sign and k).
+ASCII_LOWER = dict((code, code + 32) for code in range(ord("A"), ord("Z") + 1))
+
+
+def _reject(reason):
+    raise CodeArtsConfigError("email is not a usable address: %s." % reason)
+
+
+def checked_email(value):
+    """Return the address without surrounding white space, or raise CodeArtsConfigError.
+
+    The checks are deliberately loose (one @, a dotted domain, no spaces or control characters):
+    they catch typos and templating accidents, and leave the rest to the service.
+    """
+    address = (value or "").strip()
+    if not address:
+        _reject("it is empty")
+    if len(address) > MAX_EMAIL_LENGTH:
+        _reject("it is %d characters long, more than the %d the service accepts" % (len(address), MAX_EMAIL_LENGTH))
+    if any(char.isspace() or ord(char) < 32 or ord(char) == 127 for char in address):
+        _reject("it contains a space or a control character")
+    local, at, domain = address.rpartition("@")
+    if not at or not local or "@" in local:
+        _reject("it must contain exactly one @ with a name before it")
+    labels = domain.split(".")
+    if len(labels) < 2 or not all(labels):
+        _reject("the part after @ must be a domain such as example.com")
+    return address
+
+
+def same_email(first, second):
+    """True when two addresses are the same ignoring surrounding white space and the case of A to Z.
+
+    A service that changes the case of what it stores must not make every run report a change. Anything
+    but two texts (a missing address, or a service answering with a number) is never the same.
+    """
+    if not isinstance(first, str) or not isinstance(second, str):
+        return False
+    return first.strip().translate(ASCII_LOWER) == second.strip().translate(ASCII_LOWER)
+
+
+MAX_VERIFY_CODE_LENGTH = 1000
+
+
+def checked_verify_code(value):
+    """The code without surrounding white space; None when blank, as AWX sends an unanswered survey question.
+
+    Raises CodeArtsConfigError, without quoting the code, for one the service cannot accept.
+    """
+    if value is None or not value.strip():
+        return None
+    code = value.strip()
+    if len(code) > MAX_VERIFY_CODE_LENGTH:
+        problem = "it is %d characters long, more than the %d the service accepts" % (len(code), MAX_VERIFY_CODE_LENGTH)
+    elif any(ord(char) < 32 or ord(char) == 127 for char in code):
+        problem = "it contains a control character"
+    else:
+        return code
+    raise CodeArtsConfigError("verify_code is not usable: %s." % problem)
+
 
 USER_EMAILS_PATH = READ_USER_EMAILS.path
 VERIFY_CODE_PATH = SEND_EMAIL_VERIFY_CODE.path
@@ -54,3 +118,68 @@ def write_email(client, email, verify_code=None):
         body["verify_code"] = verify_code
     return write_confirmed(client, UPDATE_USER_EMAIL, body, read_user,
                            lambda user: same_email(user.get("commit_email"), email), "the user's email")
+
+
+NOTHING = "nothing"
+SEND_CODE = "send_code"
+WRITE = "write"
+
+CODE_REQUIRED_HINT = ("The change was sent without a verification code. If the service needs one, run with "
+                      "send_verify_code: true to have a code mailed to %s, then again with verify_code set to it.")
+CODE_REFUSED_HINT = ("If the verification code is wrong, used or expired, get a new one: run again without verify_code "
+                     "and with send_verify_code: true to have a new code mailed to %s, then with verify_code set to it.")
+
+
+def choose_action(current_email, wanted_email, verify_code, send_code):
+    """What to do: NOTHING when the email already matches, else WRITE or SEND_CODE."""
+    if same_email(current_email, wanted_email):
+        return NOTHING
+    if send_code and not verify_code:
+        return SEND_CODE
+    return WRITE
+
+
+def _write(client, email, verify_code, warn, before):
+    try:
+        user, confirmed_by_reading = write_email(client, email, verify_code)
+    except CodeArtsRequestError as exc:
+        if exc.status in (400, 422):
+            raise exc.with_hint((CODE_REFUSED_HINT if verify_code else CODE_REQUIRED_HINT) % email) from None
+        raise
+    if confirmed_by_reading:
+        warn("The answer to the change was lost, but reading the user again shows the email is now %s." % email)
+    reported = user.get("commit_email")
+    if same_email(reported, before) and not same_email(reported, email):
+        raise CodeArtsRequestError(UPDATE_USER_EMAIL.method, UPDATE_USER_EMAIL.path, "the service answered the change with "
+                                   "success, but its answer shows the commit email is still %s" % quoted(repr(before)),
+                                   may_have_been_applied=True,
+                                   hint="The change may not have been applied: read the email before running again.")
+    if not same_email(reported, email):
+        warn("The change was accepted, but the service now reports the commit email %s instead of %r."
+             % (quoted(repr(reported)), email))
+    return user
+
+
+def ensure_email(client, params, check_mode, warn):
+    email = checked_email(params["email"])
+    verify_code = checked_verify_code(params.get("verify_code"))
+    current = read_user(client)
+    current_email = current.get("commit_email")
+    action = choose_action(current_email, email, verify_code, params["send_verify_code"])
+    after_email = email if action == WRITE else current_email
+    result = dict(
+        changed=action != NOTHING,
+        user=current,
+        verify_code_sent=action == SEND_CODE,
+        diff=dict(before=dict(commit_email=current_email), after=dict(commit_email=after_email)),
+    )
+    if action == SEND_CODE:
+        result["msg"] = ("A verification code %s mailed to %s. Run the task again with verify_code set to the code from "
+                         "that mailbox." % ("would be" if check_mode else "was", email))
+    if check_mode or action == NOTHING:
+        return result
+    if action == SEND_CODE:
+        send_verify_code(client, email)
+    else:
+        result["user"] = _write(client, email, verify_code, warn, current_email)
+    return result

@@ -4,7 +4,7 @@
 
 """The user's GPG keys, read only: there is no v4 call to add or delete one."""
 
-from ansible_collections.huaweicloud.codearts.plugins.module_utils._api.calls import LIST_GPG_KEYS
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._user.calls import LIST_GPG_KEYS
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._core.errors import CodeArtsConfigError, CodeArtsRequestError
 
 # The page and the SDK model describe one object; a real service more likely sends a list. Both are read.
@@ -30,7 +30,7 @@ def checked_filter(option, value):
     wanted = wanted[2:] if wanted.startswith("0X") else wanted
     if not set(wanted) <= HEX_DIGITS or len(wanted) not in LENGTHS[option]:
         raise CodeArtsConfigError("%s is not usable: it must be %s hexadecimal digits (spaces and letter case do not "
-                                  "matter). Nothing was sent to the service." % (option, " or ".join(map(str, LENGTHS[option]))))
+                                  "matter)." % (option, " or ".join(map(str, LENGTHS[option]))))
     return wanted
 
 

@@ -4,10 +4,10 @@
 
 """Whether HTTPS clone and push accept the user's Huawei Cloud (IAM) login password."""
 
-from ansible_collections.huaweicloud.codearts.plugins.module_utils._api.calls import READ_HTTPS_CLONE_MODE, UPDATE_HTTPS_CLONE_MODE
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._user.calls import READ_HTTPS_CLONE_MODE, UPDATE_HTTPS_CLONE_MODE
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._api.confirmed_write import write_confirmed
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._core.errors import CodeArtsRequestError
-from ansible_collections.huaweicloud.codearts.plugins.module_utils._secrets.quoting import squeeze
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._core.quoting import quoted
 
 WORDS = {"true": True, "false": False}
 
@@ -21,7 +21,7 @@ def read_iam_auth(client):
         return WORDS[answer.strip().lower()]
     raise CodeArtsRequestError(
         READ_HTTPS_CLONE_MODE.method, READ_HTTPS_CLONE_MODE.path,
-        "the service answered with %s, not true or false" % squeeze(repr(answer), 60),
+        "the service answered with %s, not true or false" % quoted(repr(answer), 60),
         hint="Report this answer to Huawei Cloud support.", nothing_changed=True)
 
 

@@ -9,7 +9,8 @@ import requests
 from urllib3 import HTTPResponse
 from urllib3.exceptions import MaxRetryError, NewConnectionError
 
-from ansible_collections.huaweicloud.codearts.plugins.module_utils._secrets.redaction import start_run
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._secrets.gate import OutputGate
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._secrets.redaction import Redactor
 
 TOKEN = "unit-test-secret-token"
 
@@ -143,7 +144,7 @@ class FakeModule(object):
         self.warnings = []
         self.landed_changes = []
         self.no_log_values = set()
-        self.redactor = start_run()
+        self.redactor = Redactor()
 
     def register_secret(self, value):
         self.redactor.add(value)
@@ -153,4 +154,13 @@ class FakeModule(object):
         self.landed_changes.append(words)
 
     def warn(self, warning):
-        self.warnings.append(warning)
+        self.warnings.append(self.shown(warning))
+
+    def shown(self, value):
+        """value as the module's output gate shows it."""
+        return OutputGate(self.redactor).clean(str(value) if isinstance(value, BaseException) else value)
+
+
+def shown(value, *secrets):
+    """What a user sees of value (a text, an error, a result) once it passed the output gate knowing these secrets."""
+    return OutputGate(Redactor(secrets)).clean(str(value) if isinstance(value, BaseException) else value)

@@ -5,7 +5,7 @@ import hashlib
 import os
 import struct
 
-from ansible_collections.huaweicloud.codearts.tests.unit.fakes import response
+from ansible_collections.huaweicloud.codearts.tests.unit.helpers.fakes import response
 
 
 def wire_string(data):

@@ -6,7 +6,7 @@ its docstring.
 import pytest
 
 from ansible_collections.huaweicloud.codearts.plugins.modules import codearts_user_email, codearts_user_email_info
-from ansible_collections.huaweicloud.codearts.tests.unit.fakes import TOKEN, response
+from ansible_collections.huaweicloud.codearts.tests.unit.helpers.fakes import TOKEN, response
 
 OLD = {"id": 1, "name": "alice", "commit_email": "old@example.com"}
 NEW = dict(OLD, commit_email="new@example.com")

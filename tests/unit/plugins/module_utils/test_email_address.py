@@ -1,6 +1,6 @@
 import pytest
 
-from ansible_collections.huaweicloud.codearts.plugins.module_utils._user.email_address import checked_email, same_email
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._user.email import checked_email, same_email
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._core.errors import CodeArtsConfigError
 
 

@@ -2,7 +2,9 @@ import json
 
 import pytest
 
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._core.quoting import quoted
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._http.error_body import parse_error_body
+from ansible_collections.huaweicloud.codearts.tests.unit.helpers.fakes import shown
 
 
 @pytest.mark.parametrize("document, expected", [
@@ -16,13 +18,14 @@ from ansible_collections.huaweicloud.codearts.plugins.module_utils._http.error_b
     ({"error_msg": "  spread \n over   lines "}, (None, "spread over lines")),
 ])
 def test_known_shapes(document, expected):
-    assert parse_error_body(json.dumps(document).encode()) == expected
+    code, message = parse_error_body(json.dumps(document).encode())
+    assert (code, shown(quoted(message)) if message else message) == expected
 
 
 def test_a_json_object_without_error_fields_is_quoted():
     code, message = parse_error_body(b'{"unexpected": true}')
     assert code is None
-    assert message == 'the error body holds no error code or message: {"unexpected": true}'
+    assert shown(message) == 'the error body holds no error code or message: {"unexpected": true}'
 
 
 @pytest.mark.parametrize("raw", [b"[1, 2, 3]", b"42", b"null", b'"a string"'])
@@ -35,7 +38,7 @@ def test_json_that_is_not_an_object(raw):
 def test_long_text_is_cut():
     code, message = parse_error_body(b"x" * 5000, "text/plain")
     assert code is None
-    assert message == "the answer was not JSON: " + "x" * 200 + "..."
+    assert shown(message) == "the answer was not JSON: " + "x" * 200 + "..."
 
 
 def test_html_without_a_title():

@@ -7,8 +7,8 @@ from ansible.module_utils.ansible_release import __version__ as ansible_version
 
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._module.base import UNEXPECTED, CodeArtsModule
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._module.options import codearts_argument_spec
-from ansible_collections.huaweicloud.codearts.tests.unit.conftest import patch_module_args
-from ansible_collections.huaweicloud.codearts.tests.unit.fakes import TOKEN, warning_texts
+from ansible_collections.huaweicloud.codearts.tests.unit.helpers.module_args import patch_module_args
+from ansible_collections.huaweicloud.codearts.tests.unit.helpers.fakes import TOKEN, warning_texts
 
 SECRET = 'pa"ss\\wo<rd>&/+ \u00e9'
 
@@ -57,11 +57,11 @@ def test_the_invocation_hides_no_log_options_by_name(capsys):
 
 def test_a_secret_is_masked_before_a_cut_can_leave_a_short_piece_of_it():
     """Cut first, and the five characters of the secret before the cut would be too short for the gate's windows."""
-    from ansible_collections.huaweicloud.codearts.plugins.module_utils._secrets import redaction
-    from ansible_collections.huaweicloud.codearts.plugins.module_utils._secrets.quoting import squeeze
-    redaction.start_run().add("abcdefghij")
-    quoted = squeeze("x" * 195 + "abcdefghij" + "y" * 50)
-    assert quoted == "x" * 195 + "*****..."
+    from ansible_collections.huaweicloud.codearts.plugins.module_utils._core.quoting import quoted
+    from ansible_collections.huaweicloud.codearts.plugins.module_utils._secrets.gate import OutputGate
+    from ansible_collections.huaweicloud.codearts.plugins.module_utils._secrets.redaction import Redactor
+    shown = OutputGate(Redactor(["abcdefghij"])).clean(quoted("x" * 195 + "abcdefghij" + "y" * 50))
+    assert shown == "x" * 195 + "*****..."
 
 
 @pytest.mark.parametrize("option", ["region", "endpoint", "title"])

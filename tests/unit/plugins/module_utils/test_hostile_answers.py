@@ -23,7 +23,8 @@ from ansible_collections.huaweicloud.codearts.plugins.module_utils._user.email i
     send_verify_code,
     write_email,
 )
-from ansible_collections.huaweicloud.codearts.tests.unit.fakes import response, streamed
+from ansible_collections.huaweicloud.codearts.tests.unit.helpers.fakes import response, shown, streamed
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._user.calls import READ_USER_EMAILS
 
 USER = {"id": 7, "name": "alice", "commit_email": "alice@example.com"}
 NEW = dict(USER, commit_email="alice.new@example.com")
@@ -41,7 +42,7 @@ def test_an_answer_over_the_cap_fails_fast_and_is_not_retried(make_client, sessi
     session.script(response(200, raw=b'{"a": "' + b"x" * MAX_ANSWER_BYTES + b'"}'))
 
     with pytest.raises(CodeArtsRequestError, match="larger than 1048576 bytes") as caught:
-        make_client().get("/v4/user/emails")
+        make_client().call(READ_USER_EMAILS)
 
     assert session.methods == ["GET"]
     assert caught.value.status == 200
@@ -52,7 +53,7 @@ def test_a_declared_length_over_the_cap_is_refused_before_reading(make_client, s
     session.script(answer)
 
     with pytest.raises(CodeArtsRequestError, match="larger than"):
-        make_client().get("/v4/user/emails")
+        make_client().call(READ_USER_EMAILS)
 
 
 def test_a_gzip_bomb_is_cut_at_the_cap_quickly_and_small(make_client, session):
@@ -63,7 +64,7 @@ def test_a_gzip_bomb_is_cut_at_the_cap_quickly_and_small(make_client, session):
 
     tracemalloc.start()
     with pytest.raises(CodeArtsRequestError, match="larger than 1048576 bytes"):
-        make_client().get("/v4/user/emails")
+        make_client().call(READ_USER_EMAILS)
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
 
@@ -74,7 +75,7 @@ def test_a_gzip_bomb_is_cut_at_the_cap_quickly_and_small(make_client, session):
 def test_a_gzip_answer_within_the_cap_is_read(make_client, session):
     session.script(response(200, raw=gzip.compress(b'{"id": 7, "commit_email": "alice@example.com"}'),
                             headers={"Content-Encoding": "gzip"}))
-    assert make_client().get("/v4/user/emails") == {"id": 7, "commit_email": "alice@example.com"}
+    assert make_client().call(READ_USER_EMAILS) == {"id": 7, "commit_email": "alice@example.com"}
 
 
 @pytest.mark.parametrize("encoding, raw, message", [
@@ -85,7 +86,7 @@ def test_a_bad_or_unknown_encoding_on_a_read_is_retried_then_explained(make_clie
     session.script(*[response(200, raw=raw, headers={"Content-Encoding": encoding}) for _attempt in range(2)])
 
     with pytest.raises(CodeArtsRequestError, match=message):
-        make_client(retries=1).get("/v4/user/emails")
+        make_client(retries=1).call(READ_USER_EMAILS)
     assert session.methods == ["GET", "GET"]
 
 
@@ -93,20 +94,20 @@ def test_deep_nesting_is_a_clear_error(make_client, session):
     session.script(response(200, raw=b"[" * 100000 + b"]" * 100000))
 
     with pytest.raises(CodeArtsRequestError, match="nested too deeply|nested more than"):
-        make_client().get("/v4/user/emails")
+        make_client().call(READ_USER_EMAILS)
 
 
 def test_nesting_deeper_than_any_answer_is_refused_even_when_python_could_parse_it(make_client, session):
     session.script(response(200, raw=b'{"a": ' + b"[" * 40 + b"]" * 40 + b"}"))
 
     with pytest.raises(CodeArtsRequestError, match="nested more than 32 levels"):
-        make_client().get("/v4/user/emails")
+        make_client().call(READ_USER_EMAILS)
 
 
 def test_a_read_that_breaks_mid_body_is_retried(make_client, session):
     session.script(streamed(200, [b'{"id": 7, '], failure=BROKEN), response(200, USER))
 
-    assert make_client().get("/v4/user/emails") == USER
+    assert make_client().call(READ_USER_EMAILS) == USER
     assert session.methods == ["GET", "GET"]
 
 
@@ -149,7 +150,7 @@ def test_an_endless_drip_is_cut_at_the_timeout(make_client, session):
     started = time.monotonic()
 
     with pytest.raises(CodeArtsRequestError, match="no complete answer from https://codearts.test within 1.0 seconds"):
-        make_client(retries=0, timeout=1.0).get("/v4/user/emails")
+        make_client(retries=0, timeout=1.0).call(READ_USER_EMAILS)
 
     assert time.monotonic() - started < 2.5
     assert session.closed == 1
@@ -179,18 +180,18 @@ def test_an_echoed_secret_in_any_escaped_form_is_masked_in_the_error(session, sl
                             True, 30.0, RetryPolicy(0))
 
     with pytest.raises(CodeArtsRequestError) as caught:
-        client.get("/v4/user/emails")
+        client.call(READ_USER_EMAILS)
 
-    assert echo not in str(caught.value)
-    assert caught.value.error_msg == "the answer was not JSON: token was ********"
+    assert echo not in shown(caught.value, SPECIAL_TOKEN)
+    assert shown(caught.value.error_msg, SPECIAL_TOKEN) == "the answer was not JSON: token was ********"
 
 
 def test_a_huge_request_id_is_shortened(make_client, session):
     session.script(response(403, {"error_code": "X"}, headers={"X-Request-Id": "r" * 100000}))
 
     with pytest.raises(CodeArtsRequestError) as caught:
-        make_client().get("/v4/user/emails")
-    assert len(caught.value.request_id) <= 103
+        make_client().call(READ_USER_EMAILS)
+    assert len(shown(caught.value.fail_result())["request_id"]) <= 103
 
 
 def compressed(data, encoding):
@@ -226,7 +227,7 @@ def test_any_bytes_as_an_answer_give_a_document_or_a_typed_error(make_client, se
         session.answers.clear()
         session.script(response(status, raw=body, headers={"Content-Encoding": encoding} if encoding else {}))
         try:
-            answer = make_client(retries=0).get("/v4/user/emails")
+            answer = make_client(retries=0).call(READ_USER_EMAILS)
         except CodeArtsRequestError as error:
             assert str(error).startswith("GET /v4/user/emails failed: ")
             reached["typed error, %s" % ("status %d" % error.status if error.status else "no status")] += 1

@@ -2,13 +2,15 @@ import pytest
 import requests
 
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._core.errors import CodeArtsRequestError
-from ansible_collections.huaweicloud.codearts.tests.unit.fakes import (
+from ansible_collections.huaweicloud.codearts.tests.unit.helpers.fakes import (
     TOKEN,
     NotStarted,
     connect_failure,
     dropped_connection,
     response,
+    shown,
 )
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._user.calls import READ_USER_EMAILS, SEND_EMAIL_VERIFY_CODE, UPDATE_USER_EMAIL
 
 USER = {"id": 7, "name": "alice", "commit_email": "alice@example.com", "brand_new_field": [1, 2]}
 
@@ -16,7 +18,7 @@ USER = {"id": 7, "name": "alice", "commit_email": "alice@example.com", "brand_ne
 def test_get_returns_the_body_and_sends_the_token_without_following_redirects(make_client, session):
     session.script(response(200, USER))
 
-    assert make_client(verify="/ca.pem", timeout=12.5).get("/v4/user/emails") == USER
+    assert make_client(verify="/ca.pem", timeout=12.5).call(READ_USER_EMAILS) == USER
 
     [sent] = session.sent
     assert (sent.method, sent.url) == ("GET", "https://codearts.test/v4/user/emails")
@@ -29,7 +31,7 @@ def test_get_returns_the_body_and_sends_the_token_without_following_redirects(ma
 def test_put_sends_the_body_as_json(make_client, session):
     session.script(response(200, USER))
 
-    make_client().put("/v4/user/emails", {"email": "a@example.com", "verify_code": "ABC"})
+    make_client().call(UPDATE_USER_EMAIL, {"email": "a@example.com", "verify_code": "ABC"})
 
     assert session.sent[0].json == {"email": "a@example.com", "verify_code": "ABC"}
 
@@ -46,15 +48,15 @@ def test_every_documented_error_shape_is_read(make_client, session, status, body
     session.script(response(status, body))
 
     with pytest.raises(CodeArtsRequestError) as caught:
-        make_client().get("/v4/user/emails")
+        make_client().call(READ_USER_EMAILS)
 
     error = caught.value
     assert (error.status, error.error_code, error.error_msg, error.request_id) == (status, code, message, "req-%d" % status)
     for part in ("GET /v4/user/emails", "HTTP status %d" % status, code, message, "req-%d" % status):
-        assert part in str(error)
+        assert part in shown(error)
     assert TOKEN not in str(error)
-    assert error.fail_result() == {
-        "msg": str(error), "status": status, "error_code": code, "error_msg": message, "request_id": "req-%d" % status}
+    assert shown(error.fail_result()) == {
+        "msg": shown(error), "status": status, "error_code": code, "error_msg": message, "request_id": "req-%d" % status}
 
 
 @pytest.mark.parametrize("raw, content_type, expected", [
@@ -66,10 +68,10 @@ def test_gateway_bodies_become_a_message_without_a_code(make_client, session, ra
     session.script(response(400, raw=raw, headers={"Content-Type": content_type}))
 
     with pytest.raises(CodeArtsRequestError) as caught:
-        make_client().get("/v4/user/emails")
+        make_client().call(READ_USER_EMAILS)
 
     assert caught.value.error_code is None
-    assert expected in caught.value.error_msg
+    assert expected in shown(caught.value.error_msg)
     assert "HTTP status 400" in str(caught.value)
 
 
@@ -79,7 +81,7 @@ def test_a_missing_request_id_is_said_plainly(make_client, session):
     session.script(answer)
 
     with pytest.raises(CodeArtsRequestError) as caught:
-        make_client().get("/v4/user/emails")
+        make_client().call(READ_USER_EMAILS)
 
     assert caught.value.request_id is None
     assert "request id (none returned)" in str(caught.value)
@@ -90,7 +92,7 @@ def test_a_success_that_is_not_a_json_object_is_an_error(make_client, session, r
     session.script(response(200, raw=raw))
 
     with pytest.raises(CodeArtsRequestError) as caught:
-        make_client().get("/v4/user/emails")
+        make_client().call(READ_USER_EMAILS)
 
     assert "answered 200 but not with a JSON object" in str(caught.value)
 
@@ -99,7 +101,7 @@ def test_a_success_that_is_not_a_json_object_is_an_error(make_client, session, r
 def test_reads_are_retried_on_throttling_and_server_errors(make_client, session, sleeps, status):
     session.script(response(status, {"error_code": "E", "error_msg": "busy"}), response(200, USER))
 
-    assert make_client().get("/v4/user/emails") == USER
+    assert make_client().call(READ_USER_EMAILS) == USER
     assert session.methods == ["GET", "GET"]
     assert sleeps.delays == [0.75]  # half of the 1 s ceiling fixed, half scaled by the jitter (0.5 here)
 
@@ -108,7 +110,7 @@ def test_backoff_doubles_until_the_retries_run_out(make_client, session, sleeps)
     session.script(*[response(503, {"error_code": "E", "error_msg": "busy"})] * 4)
 
     with pytest.raises(CodeArtsRequestError) as caught:
-        make_client(retries=3).get("/v4/user/emails")
+        make_client(retries=3).call(READ_USER_EMAILS)
 
     assert caught.value.status == 503
     assert len(session.sent) == 4
@@ -120,7 +122,7 @@ def test_retries_zero_sends_once(make_client, session, sleeps):
     session.script(response(503, {"error_code": "E", "error_msg": "busy"}))
 
     with pytest.raises(CodeArtsRequestError):
-        make_client(retries=0).get("/v4/user/emails")
+        make_client(retries=0).call(READ_USER_EMAILS)
 
     assert len(session.sent) == 1
     assert sleeps.delays == []
@@ -130,7 +132,7 @@ def test_retry_after_is_waited_out(make_client, session, sleeps):
     session.script(response(429, {"error_code": "APIGW.0308", "error_msg": "throttled"}, {"Retry-After": "7"}),
                    response(200, USER))
 
-    make_client().get("/v4/user/emails")
+    make_client().call(READ_USER_EMAILS)
 
     assert sleeps.delays == [7.0]
 
@@ -139,7 +141,7 @@ def test_a_retry_after_beyond_a_minute_fails_now(make_client, session, sleeps):
     session.script(response(429, {"error_code": "APIGW.0308", "error_msg": "throttled"}, {"Retry-After": "3600"}))
 
     with pytest.raises(CodeArtsRequestError) as caught:
-        make_client().get("/v4/user/emails")
+        make_client().call(READ_USER_EMAILS)
 
     assert caught.value.status == 429
     assert sleeps.delays == []
@@ -151,7 +153,7 @@ def test_other_errors_are_not_retried(make_client, session, status):
     session.script(response(status, {"error_code": "E", "error_msg": "no"}))
 
     with pytest.raises(CodeArtsRequestError):
-        make_client().get("/v4/user/emails")
+        make_client().call(READ_USER_EMAILS)
 
     assert len(session.sent) == 1
 
@@ -161,7 +163,7 @@ def test_other_errors_are_not_retried(make_client, session, status):
 def test_reads_are_retried_after_connection_problems(make_client, session, failure):
     session.script(failure(), response(200, USER))
 
-    assert make_client().get("/v4/user/emails") == USER
+    assert make_client().call(READ_USER_EMAILS) == USER
     assert len(session.sent) == 2
 
 
@@ -169,14 +171,14 @@ def test_reads_are_retried_after_connection_problems(make_client, session, failu
 def test_a_write_is_retried_when_the_connection_was_never_made(make_client, session, failure):
     session.script(failure(), response(200, USER))
 
-    assert make_client().put("/v4/user/emails", {"email": "a@example.com"}) == USER
+    assert make_client().call(UPDATE_USER_EMAIL, {"email": "a@example.com"}) == USER
     assert session.methods == ["PUT", "PUT"]
 
 
 def test_a_throttled_write_is_retried(make_client, session, sleeps):
     session.script(response(429, {"error_code": "E", "error_msg": "throttled"}, {"Retry-After": "2"}), response(200, USER))
 
-    assert make_client().put("/v4/user/emails", {"email": "a@example.com"}) == USER
+    assert make_client().call(UPDATE_USER_EMAIL, {"email": "a@example.com"}) == USER
     assert session.methods == ["PUT", "PUT"]
     assert sleeps.delays == [2.0]
 
@@ -192,7 +194,7 @@ def test_a_write_that_may_have_landed_is_never_repeated(make_client, session, fa
     session.script(answer)
 
     with pytest.raises(CodeArtsRequestError) as caught:
-        make_client().put("/v4/user/emails", {"email": "a@example.com", "verify_code": "SECRET-CODE"})
+        make_client().call(UPDATE_USER_EMAIL, {"email": "a@example.com", "verify_code": "SECRET-CODE"})
 
     assert session.methods == ["PUT"]
     assert caught.value.may_have_been_applied
@@ -204,7 +206,7 @@ def test_a_failed_connection_of_a_write_is_marked_as_not_applied(make_client, se
     session.script(*[connect_failure()] * 4)
 
     with pytest.raises(CodeArtsRequestError) as caught:
-        make_client().post("/v4/user/email-verify-code", {"email": "a@example.com"})
+        make_client().call(SEND_EMAIL_VERIFY_CODE, {"email": "a@example.com"})
 
     assert not caught.value.may_have_been_applied
     assert caught.value.status is None
@@ -217,11 +219,11 @@ def test_redirects_are_refused_and_not_followed(make_client, session, status):
     session.script(response(status, raw=b"", headers={"Location": "https://elsewhere.test/v4/user/emails?t=1"}))
 
     with pytest.raises(CodeArtsRequestError) as caught:
-        make_client().get("/v4/user/emails")
+        make_client().call(READ_USER_EMAILS)
 
     assert len(session.sent) == 1
     assert caught.value.status == status
-    assert "redirect to https://elsewhere.test/v4/user/emails, which is not followed" in str(caught.value)
+    assert "redirect to https://elsewhere.test/v4/user/emails, which is not followed" in shown(caught.value)
     assert "credentials would be sent to another address" in str(caught.value)
     assert "t=1" not in str(caught.value)
 
@@ -231,7 +233,7 @@ def test_a_tls_failure_names_the_cause_and_ca_path_without_retrying(make_client,
     session.script(NotStarted(cause))
 
     with pytest.raises(CodeArtsRequestError) as caught:
-        make_client().get("/v4/user/emails")
+        make_client().call(READ_USER_EMAILS)
 
     assert len(session.sent) == 1
     assert "certificate verify failed" in str(caught.value)

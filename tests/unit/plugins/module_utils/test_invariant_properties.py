@@ -37,9 +37,10 @@ from ansible_collections.huaweicloud.codearts.plugins.modules import (
     codearts_user_ssh_key,
     codearts_user_ssh_key_info,
 )
-from ansible_collections.huaweicloud.codearts.tests.unit.conftest import patch_module_args
-from ansible_collections.huaweicloud.codearts.tests.unit.fakes import TOKEN, FakeSession, response
-from ansible_collections.huaweicloud.codearts.tests.unit.raw_server import RawServer, http_answer
+from ansible_collections.huaweicloud.codearts.tests.unit.helpers.module_args import patch_module_args
+from ansible_collections.huaweicloud.codearts.tests.unit.helpers.fakes import TOKEN, FakeSession, response
+from ansible_collections.huaweicloud.codearts.tests.unit.helpers.raw_server import RawServer, http_answer
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._user.calls import READ_USER_EMAILS
 
 SETTINGS = dict(deadline=None, derandomize=True)
 FAILURE_KEYS = {"msg", "status", "error_code", "error_msg", "request_id"}
@@ -308,7 +309,7 @@ def run_with_real_transport(main, args):
 
 
 def test_arbitrary_redirect_and_error_answers_keep_memory_bounded():
-    from ansible_collections.huaweicloud.codearts.tests.unit.plugins.module_utils.test_review_defects import codearts_client, gzip_of_zeros
+    from ansible_collections.huaweicloud.codearts.tests.unit.helpers.clients import codearts_client, gzip_of_zeros
     bomb = gzip_of_zeros(256)
     reached = Counter()
     state = {}
@@ -330,7 +331,7 @@ def test_arbitrary_redirect_and_error_answers_keep_memory_bounded():
             client = codearts_client(server.url, timeout=2.0)
             tracemalloc.start()
             try:
-                client.get("/v4/user/emails")
+                client.call(READ_USER_EMAILS)
             except CodeArtsRequestError as error:
                 reached["failed with status" if error.status else "failed without status"] += 1
             finally:

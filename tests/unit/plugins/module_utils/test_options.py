@@ -7,13 +7,14 @@ from ansible_collections.huaweicloud.codearts.plugins.module_utils._core.errors 
     CodeArtsConfigError,
     CodeArtsMissingLibraryError,
 )
-from ansible_collections.huaweicloud.codearts.plugins.module_utils._module.options import build_client, codearts_argument_spec
-from ansible_collections.huaweicloud.codearts.tests.unit.fakes import FakeModule
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._module.connection import build_client
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._module.options import codearts_argument_spec
+from ansible_collections.huaweicloud.codearts.tests.unit.helpers.fakes import FakeModule
 
 
 def module(**overrides):
     values = dict((option, None) for option in codearts_argument_spec())
-    values.update(region="cn-north-4", token="t0ken", validate_certs=True, timeout=30.0, retries=3)
+    values.update(region="cn-north-4", token="t0ken", validate_certs=True, timeout=30.0, retries=3, task_timeout=600.0)
     values.update(overrides)
     return FakeModule(values)
 

@@ -12,7 +12,7 @@ from huaweicloudsdkcore.sdk_request import SdkRequest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ansible_collections.huaweicloud.codearts.plugins.module_utils._user.email_address import checked_email
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._user.email import checked_email
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._http.error_body import parse_error_body
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._core.errors import CodeArtsConfigError
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._http.retry import parse_retry_after

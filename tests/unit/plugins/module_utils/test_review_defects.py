@@ -10,11 +10,13 @@ import zlib
 
 import pytest
 
-from ansible_collections.huaweicloud.codearts.plugins.module_utils._user.email_address import same_email
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._user.email import same_email
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._core.errors import CodeArtsRequestError
 from ansible_collections.huaweicloud.codearts.plugins.modules import codearts_user_email, codearts_user_email_info
-from ansible_collections.huaweicloud.codearts.tests.unit.fakes import TOKEN, response, warning_texts
-from ansible_collections.huaweicloud.codearts.tests.unit.raw_server import RawServer, http_answer
+from ansible_collections.huaweicloud.codearts.tests.unit.helpers.fakes import TOKEN, response, warning_texts
+from ansible_collections.huaweicloud.codearts.tests.unit.helpers.raw_server import RawServer, http_answer
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._user.calls import READ_USER_EMAILS
+from ansible_collections.huaweicloud.codearts.tests.unit.helpers.clients import codearts_client, gzip_of_zeros
 
 FAILURE_KEYS = {"msg", "status", "error_code", "error_msg", "request_id"}
 OLD = {"id": 1, "name": "alice", "commit_email": "old@example.com"}
@@ -61,12 +63,6 @@ def assert_failure(result):
     assert "Traceback" not in json.dumps(result)
 
 
-def gzip_of_zeros(mebibytes):
-    compressor = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
-    block = bytes(1024 * 1024)
-    return b"".join(compressor.compress(block) for _mebibyte in range(mebibytes)) + compressor.flush()
-
-
 def test_row_1_a_redirect_with_a_gzip_bomb_body_stays_small():
     bomb = gzip_of_zeros(512)
     answer = http_answer(302, bomb, [("Location", "https://elsewhere.test/"), ("Content-Encoding", "gzip"),
@@ -75,19 +71,11 @@ def test_row_1_a_redirect_with_a_gzip_bomb_body_stays_small():
         client = codearts_client(server.url)
         tracemalloc.start()
         with pytest.raises(CodeArtsRequestError) as caught:
-            client.get("/v4/user/emails")
+            client.call(READ_USER_EMAILS)
         peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
     assert peak < 16 * 1024 * 1024, "peak %d bytes" % peak
     assert caught.value.status == 302
-
-
-def codearts_client(url, retries=0, timeout=5.0, verify=True):
-    from ansible_collections.huaweicloud.codearts.plugins.module_utils._auth.credentials import credentials_from_params
-    from ansible_collections.huaweicloud.codearts.plugins.module_utils._http.client import CodeArtsClient
-    from ansible_collections.huaweicloud.codearts.plugins.module_utils._http.retry import RetryPolicy
-    credentials = credentials_from_params({"token": TOKEN}, None, environ={})
-    return CodeArtsClient(url, credentials, verify, timeout, RetryPolicy(retries, base_delay=0.01))
 
 
 @pytest.mark.parametrize("location", ["http://[::1/x", "http://\xff\xfe/\xc3(", "//[zz]:99999/"])

@@ -35,14 +35,16 @@ from ansible_collections.huaweicloud.codearts.plugins.module_utils._user import 
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._user import https_clone
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._user import ssh_keys
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._user import email as user_email
-from ansible_collections.huaweicloud.codearts.plugins.module_utils._ssh.public_keys import parse_public_key
-from ansible_collections.huaweicloud.codearts.plugins.module_utils._api.calls import GPG_KEYS_PATH, HTTPS_CLONE_PATH
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._user.ssh_keys import wanted_keys
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._user.calls import HTTPS_CLONE_PATH, LIST_GPG_KEYS
+
+GPG_KEYS_PATH = LIST_GPG_KEYS.path
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._auth.credentials import credentials_from_params
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._http.client import CodeArtsClient
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._http.retry import RetryPolicy
 from ansible_collections.huaweicloud.codearts.tests.emulator.codearts_emulator.intermediary import forwarded
 from ansible_collections.huaweicloud.codearts.tests.emulator.codearts_emulator.signature import verify
-from ansible_collections.huaweicloud.codearts.tests.unit.wire_listener import WireListener
+from ansible_collections.huaweicloud.codearts.tests.unit.helpers.wire_listener import WireListener
 
 ACCESS_KEY = "HPUAPARITYACCESSKEY1"
 SECRET_KEY = "parity-secret-key-0123456789abcdefghij"
@@ -86,13 +88,13 @@ CALLS = {
         gpg_keys.list_gpg_keys),
     "list the SSH keys": (
         lambda sdk: sdk.list_user_keys(ListUserKeysRequest(offset=0, limit=100)),
-        ssh_keys.list_keys),
+        ssh_keys.UserSshKeys().list),
     "add an SSH key": (
         lambda sdk: sdk.add_ssh_key(AddSshKeyRequest(body=DeployKeyParamsDto(title="parity", key=KEY_LINE))),
-        lambda client: ssh_keys.add_key(client, parse_public_key(KEY_LINE, "key"), "parity")),
+        lambda client: ssh_keys.UserSshKeys().create(client, wanted_keys({"key": KEY_LINE, "title": "parity"})[0])),
     "delete an SSH key": (
         lambda sdk: sdk.delete_ssh_key(DeleteSshKeyRequest(key_id=KEY_ID)),
-        lambda client: ssh_keys.delete_key(client, ssh_keys.ServiceKey({"id": KEY_ID, "key": KEY_LINE}))),
+        lambda client: ssh_keys.UserSshKeys().delete(client, ssh_keys.listed_key({"id": KEY_ID, "key": KEY_LINE}))),
 }
 # The model each call's body is, and the calls whose answer is a JSON object the SDK deserialises field by field.
 BODY_MODELS = {"change the email with a code": ModifyEmailAddressDto, "change the email without a code": ModifyEmailAddressDto,

@@ -3,7 +3,7 @@ import requests
 
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._core.errors import CodeArtsRequestError
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._user.email import write_email
-from ansible_collections.huaweicloud.codearts.tests.unit.fakes import dropped_connection, response
+from ansible_collections.huaweicloud.codearts.tests.unit.helpers.fakes import dropped_connection, response
 
 OLD = {"name": "alice", "commit_email": "alice@example.com"}
 NEW = {"name": "alice", "commit_email": "alice.new@example.com"}

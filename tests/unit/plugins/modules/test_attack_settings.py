@@ -13,10 +13,10 @@ import subprocess
 import pytest
 
 from ansible_collections.huaweicloud.codearts.plugins.modules import codearts_user_ssh_key
-from ansible_collections.huaweicloud.codearts.tests.unit.fakes import TOKEN, response
-from ansible_collections.huaweicloud.codearts.tests.unit.ssh_key_lines import ed25519, fingerprint, listed
-from ansible_collections.huaweicloud.codearts.tests.unit.ssh_key_lines import key_line as _line
-from ansible_collections.huaweicloud.codearts.tests.unit.ssh_key_lines import wire_string as _string
+from ansible_collections.huaweicloud.codearts.tests.unit.helpers.fakes import TOKEN, response
+from ansible_collections.huaweicloud.codearts.tests.unit.helpers.ssh_key_lines import ed25519, fingerprint, listed
+from ansible_collections.huaweicloud.codearts.tests.unit.helpers.ssh_key_lines import key_line as _line
+from ansible_collections.huaweicloud.codearts.tests.unit.helpers.ssh_key_lines import wire_string as _string
 
 ARGS = dict(endpoint="https://codearts.test", token=TOKEN, retries=0)
 FORBIDDEN = {"error_code": "CH.004403", "error_msg": "no permission"}

@@ -1,14 +1,9 @@
 import pytest
 import requests
 
-from ansible_collections.huaweicloud.codearts.plugins.modules.codearts_user_email import (
-    NOTHING,
-    SEND_CODE,
-    WRITE,
-    choose_action,
-    main,
-)
-from ansible_collections.huaweicloud.codearts.tests.unit.fakes import TOKEN, response, warning_texts
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._user.email import NOTHING, SEND_CODE, WRITE, choose_action
+from ansible_collections.huaweicloud.codearts.plugins.modules.codearts_user_email import main
+from ansible_collections.huaweicloud.codearts.tests.unit.helpers.fakes import TOKEN, response, warning_texts
 
 CODE = "SECRETCODE"
 OLD = {"id": 1, "name": "alice", "commit_email": "alice@example.com"}

@@ -1,5 +1,5 @@
 from ansible_collections.huaweicloud.codearts.plugins.modules.codearts_user_email_info import main
-from ansible_collections.huaweicloud.codearts.tests.unit.fakes import TOKEN, response
+from ansible_collections.huaweicloud.codearts.tests.unit.helpers.fakes import TOKEN, response
 
 ARGS = dict(endpoint="https://codearts.test", token=TOKEN)
 USER = {"id": 1, "name": "alice", "commit_email": "alice@example.com", "is_default": True, "future_field": {"a": 1}}

@@ -1,7 +1,7 @@
 import pytest
 
 from ansible_collections.huaweicloud.codearts.plugins.modules.codearts_user_gpg_key_info import main
-from ansible_collections.huaweicloud.codearts.tests.unit.fakes import TOKEN, response
+from ansible_collections.huaweicloud.codearts.tests.unit.helpers.fakes import TOKEN, response
 
 ARGS = dict(endpoint="https://codearts.test", token=TOKEN)
 LAPTOP = {"id": 1, "title": "laptop", "fingerprint": "5FDE09F4F30E6F2F7B87E0A93AA5C34371567BD2",

@@ -2,7 +2,7 @@ import pytest
 import requests
 
 from ansible_collections.huaweicloud.codearts.plugins.modules.codearts_user_https_clone import main
-from ansible_collections.huaweicloud.codearts.tests.unit.fakes import TOKEN, response, warning_texts
+from ansible_collections.huaweicloud.codearts.tests.unit.helpers.fakes import TOKEN, response, warning_texts
 
 ARGS = dict(endpoint="https://codearts.test", token=TOKEN)
 

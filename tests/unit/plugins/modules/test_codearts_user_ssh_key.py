@@ -4,8 +4,8 @@ import pytest
 import requests
 
 from ansible_collections.huaweicloud.codearts.plugins.modules import codearts_user_ssh_key, codearts_user_ssh_key_info
-from ansible_collections.huaweicloud.codearts.tests.unit.fakes import TOKEN, response
-from ansible_collections.huaweicloud.codearts.tests.unit.ssh_key_lines import ed25519, listed
+from ansible_collections.huaweicloud.codearts.tests.unit.helpers.fakes import TOKEN, response, warning_texts
+from ansible_collections.huaweicloud.codearts.tests.unit.helpers.ssh_key_lines import ed25519, listed
 
 ARGS = dict(endpoint="https://codearts.test", token=TOKEN)
 PRIVATE = "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ\n-----END OPENSSH PRIVATE KEY-----\n"
@@ -24,8 +24,8 @@ def test_a_new_key_is_one_post_of_the_normalised_line_then_the_keys_are_read(run
     assert session.sent[0].url.endswith("/v4/user/keys?limit=100&offset=0")
     [view] = result["ssh_keys"]
     assert view["title"] == "laptop" and view["type"] == "ssh-ed25519" and view["fingerprint"].startswith("SHA256:")
-    assert result["diff"]["before"] == {"ssh_keys": []}
-    assert result["diff"]["after"] == {"ssh_keys": [dict((k, view[k]) for k in ("title", "type", "fingerprint"))]}
+    assert result["diff"]["before"] == {"ssh_keys": {}}
+    assert result["diff"]["after"] == {"ssh_keys": {view["fingerprint"]: dict((k, view[k]) for k in ("title", "type", "fingerprint"))}}
 
 
 def test_the_same_key_with_another_comment_or_spacing_is_no_change(run_module, session):
@@ -101,13 +101,15 @@ def test_a_key_another_user_holds_fails_saying_so(run_module, session):
     assert session.methods == ["GET", "POST", "GET"]
 
 
-def test_a_duplicate_answer_for_a_key_added_meanwhile_is_no_error_and_not_this_tasks_change(run_module, session):
-    """The key appeared between the listing and the POST (an earlier run's add, listed late, or a parallel run)."""
+def test_a_key_someone_else_added_meanwhile_is_a_change_of_the_keys_that_the_task_names_as_not_its_own(run_module, session):
+    """The key appeared between the listing and the POST (an earlier run's add, listed late, or a parallel run): the
+    user's keys changed between the task's two listings, and a warning says this task's add was refused."""
     key = ed25519()
     session.script(listed(), response(400, {"error_code": "CH.080002", "error_msg": "exists"}), listed((key, "laptop")),
                    listed((key, "laptop")))
     result = run(run_module, key=key, title="laptop")
-    assert "failed" not in result and result["changed"] is False
+    assert "failed" not in result and result["changed"] is True
+    assert any("added meanwhile by someone else" in warning for warning in warning_texts(result))
 
 
 def test_a_key_already_gone_counts_as_deleted_once_a_listing_shows_it_gone(run_module, session):
@@ -175,7 +177,7 @@ def test_a_key_line_of_a_megabyte_is_listed_as_unparsable_and_exclusive_deletes_
     session.script(response(200, {"keys": [dict(id=1, title="huge", key=huge)]}), response(201, dict(id=2, title="mine", key=mine)),
                    response(204, raw=b""), listed((mine, "mine")))
     result = run(run_module, exclusive=True, keys=[dict(key=mine, title="mine")])
-    assert result["diff"]["before"] == {"ssh_keys": [{"title": "huge", "type": None, "fingerprint": None}]}
+    assert result["diff"]["before"] == {"ssh_keys": {"with id 1": {"title": "huge", "type": None, "fingerprint": None}}}
     assert session.methods == ["GET", "POST", "DELETE", "GET"] and len(json.dumps(result)) < 10000
 
 
@@ -205,7 +207,7 @@ def test_the_info_module_refuses_a_fingerprint_ssh_keygen_would_not_show(run_mod
 
 def test_a_delete_applied_then_answered_500_whose_retry_never_left_is_settled_by_listing(run_module, session, sleeps):
     """The retry's own failure (never sent) must not hide that the first attempt may have deleted the key."""
-    from ansible_collections.huaweicloud.codearts.tests.unit.fakes import NotStarted, connect_failure
+    from ansible_collections.huaweicloud.codearts.tests.unit.helpers.fakes import NotStarted, connect_failure
     key = ed25519()
     session.script(listed((key, "a")), response(500, {"error_code": "X", "error_msg": "x"}), NotStarted(connect_failure()),
                    listed(), listed())

@@ -27,7 +27,7 @@ from ansible_collections.huaweicloud.codearts.plugins.module_utils._http import 
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._http import retry
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._module.base import UNEXPECTED
 from ansible_collections.huaweicloud.codearts.plugins.modules import codearts_user_ssh_key
-from ansible_collections.huaweicloud.codearts.tests.unit.fakes import (
+from ansible_collections.huaweicloud.codearts.tests.unit.helpers.fakes import (
     TOKEN,
     FakeSession,
     NotStarted,
@@ -35,7 +35,7 @@ from ansible_collections.huaweicloud.codearts.tests.unit.fakes import (
     dropped_connection,
     response,
 )
-from ansible_collections.huaweicloud.codearts.tests.unit.conftest import patch_module_args
+from ansible_collections.huaweicloud.codearts.tests.unit.helpers.module_args import patch_module_args
 
 FAILURE_KEYS = {"msg", "status", "error_code", "error_msg", "request_id"}
 UNKNOWN_OUTCOME = "may or may not"
