@@ -156,9 +156,8 @@ def unmet(resource, steps, wanted, after, state, exclusive):
         elif not copies:
             problems.append("%s is not listed" % named)
         elif not any(not differing(resource, copy, item) for copy in copies):
-            fields = sorted(differing(resource, copies[0], item))
-            problems.append("%s holds %s" % (named, ", ".join("%s %s" % (field, shown(copies[0].values[field]))
-                                                               for field in fields)))
+            held = ", ".join("%s %s" % (field, shown(copies[0].values[field])) for field in sorted(differing(resource, copies[0], item)))
+            problems.append("%s holds %s" % (named, held))
         elif item.key in collapsed and len(copies) > 1:
             problems.append("%s is listed %d times" % (named, len(copies)))
     if exclusive:

@@ -59,7 +59,6 @@ def _other_spellings(secret):
                + upper_hex)
 
 
-
 def _encoded(data):
     """The base64 (standard and URL-safe) and hexadecimal texts that hold data, wherever it starts in what is encoded.
 

@@ -62,7 +62,6 @@ def wanted_keys(params):
     return wanted
 
 
-
 def _capped(value, limit):
     """A listed text kept to what the API allows (a hostile listing could fill memory with titles), or None."""
     if isinstance(value, str):

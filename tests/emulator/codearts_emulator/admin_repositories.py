@@ -20,8 +20,8 @@ The reset body takes the same: "projects" (replacing the default ones), "creatio
 """
 
 from codearts_emulator.deploy_keys import fingerprint
-from codearts_emulator.repository_store import (CAN_PUSH_POLICIES, FAILED, FINGERPRINT_FORMS, LEVELS, READY,
-                                               RepositoryStore)
+from codearts_emulator.repository_store import (
+    CAN_PUSH_POLICIES, FAILED, FINGERPRINT_FORMS, LEVELS, READY, RepositoryStore)
 from codearts_emulator.repository_seeding import SeedProblem
 
 SETTINGS = {"name_rule": ("sdk", "doc"), "deploy_key_scope": ("repository", "tenant")}

@@ -121,7 +121,7 @@ def test_anything_but_a_public_key_line_is_refused_with_http_200(emulator, line)
 def test_delete_answers_204_then_404(emulator):
     key_id = int(add(emulator, key_line("d")).body["result"]["key_id"])
     request = v4.RemoveDeployKeyRequest(SERVICE, key_id)
-    assert [emulator.call("v4", "remove_deploy_key", request).status for _ in range(2)] == [204, 404]
+    assert [emulator.call("v4", "remove_deploy_key", request).status for _attempt in range(2)] == [204, 404]
 
 
 def test_a_read_only_user_is_refused_inside_the_wrapper(emulator):

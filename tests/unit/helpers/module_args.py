@@ -5,6 +5,8 @@ import json
 
 from ansible.module_utils import basic
 
+__all__ = ["patch_module_args"]
+
 try:
     from ansible.module_utils.testing import patch_module_args
 except ImportError:  # ansible-core before 2.19 has no helper: set the arguments where AnsibleModule reads them
