@@ -73,9 +73,10 @@ def update(client, resource, listed, wanted):
     raise unclear.not_applied("Listing afterwards shows the change was not applied.") from None
 
 
-def delete(client, resource, listed):
-    """Delete listed. A 404 or an unclear failure is settled by listing: an item no longer listed is gone (by this
-    task's earlier attempt, or by someone else); one still listed is not (a gateway's 404 says nothing about it)."""
+def delete(client, resource, listed, warn):
+    """Delete listed. A 404 or an unclear failure is settled by listing: an item no longer listed is gone; one still
+    listed is not (a gateway's 404 says nothing about it). Gone after a 404 to the only attempt, someone else deleted
+    it meanwhile: a change of the collection, but not this task's, so it is said, not journalled."""
     try:
         resource.delete(client, listed)
         return
@@ -84,12 +85,14 @@ def delete(client, resource, listed):
             raise
         unclear = error
     named = "%s %s" % (resource.noun, resource.named(listed.key))
-    if all(item.id != listed.id for item in _listed_after(client, resource, unclear, "deleted")):
-        client.note_landed("delete the %s (%s %s: its answer was %s, and it is no longer listed%s)" % (
-            named, unclear.method, unclear.path, unclear.status or "lost",
-            ": deleted by this task, or by someone else meanwhile" if unclear.status == 404 else ""))
+    if any(item.id == listed.id for item in _listed_after(client, resource, unclear, "deleted")):
+        raise unclear.not_applied("Listing afterwards shows the %s is still there." % named) from None
+    if unclear.status == 404 and not unclear.may_have_been_applied:
+        warn("The %s was deleted meanwhile by someone else: the service answered this task's delete with 404, and no "
+             "longer lists it." % named)
         return
-    raise unclear.not_applied("Listing afterwards shows the %s is still there." % named) from None
+    client.note_landed("delete the %s (%s %s: its answer was %s, and it is no longer listed)"
+                       % (named, unclear.method, unclear.path, unclear.status or "lost"))
 
 
 def act(client, resource, steps, warn):
@@ -98,10 +101,10 @@ def act(client, resource, steps, warn):
     for listed, item in steps.updates:
         update(client, resource, listed, item)
     for listed in steps.deletes:
-        delete(client, resource, listed)
+        delete(client, resource, listed, warn)
     for copies, item in steps.replaces:
         for listed in copies:
-            delete(client, resource, listed)
+            delete(client, resource, listed, warn)
         create(client, resource, item, warn)
 
 

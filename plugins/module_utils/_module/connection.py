@@ -99,7 +99,8 @@ def build_client(module):
     check_proxy_variables()
     require_requests()
     client = CodeArtsClient(base_url, credentials, verify, params["timeout"], RetryPolicy(params["retries"]),
-                            on_secret=module.register_secret, on_landed=module.note_landed)
+                            on_secret=module.register_secret, on_landed=module.note_landed,
+                            task_timeout=params["task_timeout"])
     other_place = "environment" if credentials.source == "task" else "task"
     warnings += ["%s is set in the %s but ignored: the %s credentials come from the %s, and a way's options all "
                  "come from that one place." % (option, other_place, credentials.method.name, credentials.source)

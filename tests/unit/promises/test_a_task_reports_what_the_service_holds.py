@@ -1,0 +1,81 @@
+"""A task reports what the service holds: its result and diff are the listing after the writes, changed is whether
+the keys it governs differ between the listings before and after, and a listing that contradicts the task fails
+it, saying what the service holds. Check mode predicts exactly what the real run then reports."""
+
+import html
+import unicodedata
+
+import pytest
+
+from ansible_collections.huaweicloud.codearts.tests.unit.helpers.fakes import TOKEN, warning_texts
+from ansible_collections.huaweicloud.codearts.tests.unit.helpers.ssh_key_service import (
+    KeyService,
+    blob_of,
+    fingerprint,
+    key_line,
+    run_ssh_key_task,
+)
+
+ARGS = dict(endpoint="https://codearts.test", token=TOKEN, retries=1)
+LINE = key_line(1)
+
+
+def task(service, check_mode=False, **args):
+    return run_ssh_key_task(service, dict(ARGS, _ansible_check_mode=check_mode, **args))
+
+
+def test_a_retitle_over_two_copies_of_one_key_ends_with_one_copy_under_the_wanted_title_as_check_mode_predicted():
+    def copies():
+        service = KeyService([(LINE, "laptop"), (key_line(2), "other"), (LINE, "copy")])
+        return service
+    predicted = task(copies(), check_mode=True, key=LINE, title="wanted", retitle=True)
+    service = copies()
+    result = task(service, key=LINE, title="wanted", retitle=True)
+    assert "failed" not in result and result["changed"] is True
+    assert [key["title"] for key in service.keys if blob_of(key["key"]) == blob_of(LINE)] == ["wanted"]
+    assert result["diff"] == predicted["diff"] and predicted["changed"] is True
+    assert sorted(view["title"] for view in result["removed"]) == ["copy", "laptop"]
+    assert [view["title"] for view in result["added"]] == ["wanted"]
+
+
+def test_a_delete_answered_404_whose_settling_listing_fails_reports_changed_and_says_it_cannot_tell():
+    service = KeyService([(LINE, "laptop")], fates=["answered", "answered", "500", "500"])
+    service.meanwhile = {2: lambda model: setattr(model, "keys", [])}  # the key goes before the DELETE arrives
+    result = task(service, key=LINE, state="absent")
+    assert result["failed"] is True and result["changed"] is True
+    assert "may or may not have been deleted" in result["msg"]
+
+
+@pytest.mark.parametrize("stored, title", [
+    (html.escape, "Dev & <Ops> laptop"),
+    (lambda title: unicodedata.normalize("NFC", title), "cafe\u0301 laptop"),
+    (lambda title: title[:255], "t" * 300),
+], ids=["HTML-escaped", "NFC-normalised", "cut to 255"])
+def test_a_service_that_rewrites_titles_makes_a_retitle_change_once_and_then_never_again(stored, title):
+    service = KeyService([(LINE, "old")], stored_title=stored)
+    first = task(service, key=LINE, title=title, retitle=True)
+    assert "failed" not in first and first["changed"] is True
+    second = task(service, key=LINE, title=title, retitle=True)
+    assert "failed" not in second and second["changed"] is False and service.methods[-1:] == ["GET"]
+
+
+def test_a_key_someone_else_added_between_the_listing_and_the_post_is_a_change_the_task_names_as_not_its_own():
+    service = KeyService([], meanwhile={2: lambda model: model.add(LINE, "theirs")})
+    result = task(service, key=LINE, title="mine")
+    assert "failed" not in result and result["changed"] is True
+    assert any("added meanwhile by someone else" in warning for warning in warning_texts(result))
+    assert service.posted[blob_of(LINE)] == 1
+
+
+def test_a_key_someone_else_deleted_between_the_listing_and_the_delete_is_a_change_the_task_does_not_claim():
+    service = KeyService([(LINE, "laptop")], meanwhile={2: lambda model: setattr(model, "keys", [])})
+    result = task(service, key=LINE, state="absent")
+    assert "failed" not in result and result["changed"] is True
+    assert any("deleted meanwhile by someone else" in warning for warning in warning_texts(result))
+
+
+def test_another_title_listed_after_a_retitle_fails_the_task_saying_what_the_service_holds():
+    service = KeyService([(LINE, "old")], stored_title=lambda title: "renamed by the service")
+    result = task(service, key=LINE, title="wanted", retitle=True)
+    assert result["failed"] is True and result["changed"] is True
+    assert "listing afterwards shows the SSH key %s holds title 'renamed by the service'" % fingerprint(LINE) in result["msg"]
