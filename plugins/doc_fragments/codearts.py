@@ -21,15 +21,16 @@ options:
     description:
       - Huawei Cloud region whose CodeArts Repo endpoint to use when O(endpoint) is not set, for example V(cn-north-4).
       - The collection knows the endpoints of the regions in the official SDK's table; for any other region set O(endpoint).
-      - Only the shape of a region name is accepted (lower-case letters, digits and hyphens), wherever it comes from,
-        because it becomes part of host names and of the IAM token's scope. Surrounding white space is removed.
+      - Only the shape of a region name is accepted (letters, digits and hyphens), wherever it comes from, because it becomes
+        part of host names and of the IAM token's scope. Letter case does not matter (V(CN-North-4) is V(cn-north-4));
+        surrounding white space is removed.
       - If not set, the value of the E(HW_REGION_NAME) environment variable is used.
     type: str
   token:
     description:
       - IAM user token, sent in the C(X-Auth-Token) header. Tokens expire 24 hours after they are issued.
       - This and the other values that travel in (or sign) headers, O(access_key), O(secret_key), O(security_token) and
-        O(project_id), are rejected before any request when they hold a control character (such as a line break or NUL)
+        the IAM project id, are rejected before any request when they hold a control character (such as a line break or NUL)
         or a character outside Latin-1, or are longer than 65,536 characters. The message names the option, never the value.
       - If not set, the value of the E(HW_AUTH_TOKEN) environment variable is used.
       - The first of three ways to authenticate; see the notes for how one is chosen.
@@ -49,12 +50,6 @@ options:
     description:
       - Security token of temporary access keys, sent as C(X-Security-Token) and signed.
       - If not set, the value of the E(HW_SECURITY_TOKEN) environment variable is used, then E(HUAWEICLOUD_SDK_SECURITY_TOKEN).
-    type: str
-  project_id:
-    description:
-      - Project ID sent as C(X-Project-Id) with signed requests, and signed. Only sent when set; the collection never looks
-        it up from IAM (see the user guide for when it is needed).
-      - If not set, the value of the E(HW_PROJECT_ID) environment variable is used, then E(HUAWEICLOUD_SDK_PROJECT_ID).
     type: str
   user_name:
     description:
@@ -137,6 +132,48 @@ notes:
     message; the service's answers are a few hundred bytes.
   - Failures return C(status), C(error_code), C(error_msg) and C(request_id) next to C(msg)
     (each V(null) when the service gave none), so a playbook can act on them. No token, key or code ever appears in them.
+"""
+
+    # The IAM project id of signed requests, as the user-settings modules name it.
+    IAM_PROJECT = r"""
+options:
+  project_id:
+    description:
+      - Project ID sent as C(X-Project-Id) with signed requests, and signed. Only sent when set; the collection never looks
+        it up from IAM (see the user guide for when it is needed).
+      - If not set, the value of the E(HW_PROJECT_ID) environment variable is used, then E(HUAWEICLOUD_SDK_PROJECT_ID).
+    type: str
+"""
+
+    # The repository a task names, for the repository-level modules; their project_id is a CodeArts project, so they
+    # extend IAM_PROJECT_ID too.
+    REPOSITORY = r"""
+options:
+  repository:
+    description:
+      - The repository, by its numeric id, or by its path as in its clone URL without C(.git), such as
+        V(my-project/backend/api/service).
+      - A path must match exactly one repository; none or several fail, naming what was found (ids). A path at a project's
+        root needs O(project_id), since it is looked up in the project's list; a deeper path is looked up in the list of
+        the code group it names.
+      - An id costs no request to find; a path costs the listings that find it.
+    type: str
+    required: true
+  project_id:
+    description:
+      - The CodeArts project to look the O(repository) path up in, by its id of 32 hexadecimal digits, as in the project's URL.
+    type: str
+"""
+
+    # The IAM project id of signed requests, for a module whose own project_id is a CodeArts project.
+    IAM_PROJECT_ID = r"""
+options:
+  iam_project_id:
+    description:
+      - Project ID sent as C(X-Project-Id) with signed requests, and signed. Only sent when set; the collection never looks
+        it up from IAM (see the user guide for when it is needed).
+      - If not set, the value of the E(HW_PROJECT_ID) environment variable is used, then E(HUAWEICLOUD_SDK_PROJECT_ID).
+    type: str
 """
 
     ACTION_GROUP = r"""

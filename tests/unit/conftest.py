@@ -79,3 +79,22 @@ def run_module(capsys):
                 main()
         return json.loads(capsys.readouterr().out)
     return runner
+
+
+@pytest.fixture(scope="session")
+def running_emulator(tmp_path_factory):
+    """One emulator process for the session (for each test worker), over HTTPS on 127.0.0.1."""
+    from ansible_collections.huaweicloud.codearts.tests.unit.helpers.repository_emulator import start  # the SDK: only here
+    process, log, emulator = start(str(tmp_path_factory.mktemp("emulator")))
+    yield emulator
+    process.terminate()
+    process.wait(timeout=10)
+    log.close()
+    emulator.session.close()
+
+
+@pytest.fixture
+def emulator(running_emulator):
+    """The emulator back at its seed state: default users, projects, groups and repositories; no faults."""
+    running_emulator.reset()
+    return running_emulator

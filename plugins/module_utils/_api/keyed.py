@@ -12,6 +12,8 @@ item is replaced: every listed copy deleted, then the item added once. Adds come
 
 import collections
 
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._core.errors import CodeArtsStateError
+
 Plan = collections.namedtuple("Plan", "adds updates deletes replaces")
 
 
@@ -43,6 +45,8 @@ class KeyedResource(object):
     copies_allowed = False  # may the service list one key more than once (else such a listing is refused)
     in_place = frozenset()  # fields update() can change; any other managed difference is a replace
     always_sent = frozenset()  # fields sent on every run because the service never shows them (a webhook secret)
+    noted = {}  # field -> the option that manages it, or None where nothing can: a difference left alone is said
+    unreadable = {}  # field -> why the listing may not show it: a value that cannot be verified is said, never silent
 
     def list(self, client):
         raise NotImplementedError
@@ -76,6 +80,10 @@ class KeyedResource(object):
         """What names a view in the diff (its natural key, as a user reads it)."""
         return str(view.get("id"))
 
+    def says_gone(self, error):
+        """Whether a refused delete may mean the item is gone already (then the listing decides)."""
+        return error.status == 404
+
     def refused_as_duplicate(self, error):
         """Whether a refused create says the item exists (then the listing decides)."""
         return False
@@ -98,6 +106,15 @@ def copies_by_key(listed):
     return groups
 
 
+def _refuse_copies(resource, groups, keys):
+    """Several listed items with one key the task governs: which one it means is a guess, so none is made."""
+    for key, copies in groups.items():
+        if len(copies) > 1 and (keys is None or key in keys):
+            raise CodeArtsStateError("%d %ss have %s: ids %s. Delete all but one (by their ids, in CodeArts Repo), then run "
+                                     "again." % (len(copies), resource.noun, resource.named(key),
+                                                 ", ".join(str(copy.id) for copy in copies)))
+
+
 def plan(resource, current, wanted, state="present", exclusive=False):
     """The steps from current (Listed) to what the task wants.
 
@@ -105,6 +122,8 @@ def plan(resource, current, wanted, state="present", exclusive=False):
     with none, every copy is deleted and the item added once, so the task ends with exactly what it asked.
     """
     groups = copies_by_key(current)
+    if not resource.copies_allowed:
+        _refuse_copies(resource, groups, None if exclusive else set(item.key for item in wanted))
     adds, updates, deletes, replaces = [], [], [], []
     for item in wanted:
         copies = groups.get(item.key, [])
@@ -128,6 +147,37 @@ def plan(resource, current, wanted, state="present", exclusive=False):
         wanted_keys = set(item.key for item in wanted)
         deletes.extend(copy for key, copies in groups.items() if key not in wanted_keys for copy in copies)
     return Plan(adds, updates, deletes, replaces)
+
+
+def left_alone(resource, current, wanted, state):
+    """A warning for each difference the task does not manage (a title without retitle): said, never silent."""
+    groups = copies_by_key(current)
+    notes = []
+    for item in wanted if state == "present" else ():
+        copies = groups.get(item.key, [])
+        for field, option in sorted(resource.noted.items()):
+            if copies and field not in item.managed and item.values.get(field) is not None and field in copies[0].values \
+                    and not any(resource.same(field, item.values[field], copy.values.get(field)) for copy in copies):
+                notes.append("The %s %s is listed with %s %s, not %s as the task says, and is left as it is: %s." % (
+                    resource.noun, resource.named(item.key), field, shown(copies[0].values.get(field)), shown(item.values[field]),
+                    "set %s: true to change it" % option if option else "the API cannot change it"))
+    return notes
+
+
+def unverified(resource, current, wanted, steps):
+    """A warning for each managed value of an item left as it is that the listing cannot show: not verified, not sent."""
+    groups = copies_by_key(current)
+    touched = set(item.key for _listed, item in steps.updates) | set(item.key for _copies, item in steps.replaces)
+    notes = []
+    for item in wanted:
+        copies = groups.get(item.key, [])
+        for field in sorted(item.managed & set(resource.unreadable)) if copies and item.key not in touched else ():
+            if field not in copies[0].values:
+                notes.append("%s of the %s %s cannot be read back (%s), so the task could not verify it and left the %s as "
+                             "it is; it is sent whenever the %s is created or changed." % (
+                                 field, resource.noun, resource.named(item.key), resource.unreadable[field], resource.noun,
+                                 resource.noun))
+    return notes
 
 
 def is_empty(steps):

@@ -12,8 +12,8 @@ PAGE_SIZE = 100
 MAX_PAGES = 200
 
 
-def _refusal(call, summary):
-    return CodeArtsRequestError(call.method, call.path, summary,
+def _refusal(call, summary, path):
+    return CodeArtsRequestError(call.method, call.path.format(**path), summary,
                                 hint="The list could not be trusted. Run again later, or report this answer to Huawei "
                                      "Cloud support.", nothing_changed=True)
 
@@ -26,7 +26,13 @@ def _total(answer, headers):
     return total if isinstance(total, int) and not isinstance(total, bool) else None
 
 
-def read_all_pages(client, call, items_key=None, keep=dict, page_size=PAGE_SIZE, max_pages=MAX_PAGES, query=None, **path):
+def _page_query(by_index, page, read, page_size):
+    """v4 lists page by offset and limit; v2 lists by page_index (from 1) and page_size."""
+    return {"page_index": page + 1, "page_size": page_size} if by_index else {"offset": read, "limit": page_size}
+
+
+def read_all_pages(client, call, items_key=None, keep=dict, page_size=PAGE_SIZE, max_pages=MAX_PAGES, query=None,
+                   by_index=False, id_key="id", **path):
     """keep(item) of every item of a paged list, in order; an id seen twice or too many pages is an error.
 
     The page is the answer itself (a v4 list is a bare JSON array), or the answer's items_key. The list ends at an
@@ -35,22 +41,22 @@ def read_all_pages(client, call, items_key=None, keep=dict, page_size=PAGE_SIZE,
     ignored, and one that claims too many costs one empty page. Each page is reduced by keep as it is read.
     """
     items, seen = [], set()
-    for _page in range(max_pages):
-        answer, headers = client.call(call, query=dict(query or {}, offset=len(items), limit=page_size), with_headers=True,
-                                      **path)
+    for page_number in range(max_pages):
+        answer, headers = client.call(call, query=dict(query or {}, **_page_query(by_index, page_number, len(items), page_size)),
+                                      with_headers=True, **path)
         page = answer if items_key is None else (answer.get(items_key) if isinstance(answer, dict) else None)
         if not isinstance(page, list) or not all(isinstance(item, dict) for item in page):
-            raise _refusal(call, "the service answered a page without a list of %s" % (items_key or "items"))
+            raise _refusal(call, "the service answered a page without a list of %s" % (items_key or "items"), path)
         if len(page) > page_size:  # what is kept stays bounded: at most max_pages pages of page_size
             raise _refusal(call, "the service answered a page of %d %s, more than the %d asked for"
-                           % (len(page), items_key or "items", page_size))
+                           % (len(page), items_key or "items", page_size), path)
         for item in page:
-            marker = repr(item.get("id"))  # any JSON value, a list included, can be an id of a hostile answer
+            marker = repr(item.get(id_key))  # any JSON value, a list included, can be an id of a hostile answer
             if marker in seen:
-                raise _refusal(call, "the service listed the same id %s twice" % quoted(marker, 40))
+                raise _refusal(call, "the service listed the same id %s twice" % quoted(marker, 40), path)
             seen.add(marker)
             items.append(keep(item))
         total = _total(answer, headers)
         if not page or (len(page) < page_size and not (total is not None and total > len(items))):
             return items
-    raise _refusal(call, "the service listed more than %d pages of %d" % (max_pages, page_size))
+    raise _refusal(call, "the service listed more than %d pages of %d" % (max_pages, page_size), path)

@@ -14,9 +14,11 @@ module's) names what landed when a later step fails.
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._api.keyed import (
     differing,
     is_empty,
+    left_alone,
     plan,
     predicted_after,
     unmet,
+    unverified,
 )
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._core.errors import CodeArtsRequestError
 
@@ -81,13 +83,13 @@ def delete(client, resource, listed, warn):
         resource.delete(client, listed)
         return
     except CodeArtsRequestError as error:
-        if not (error.may_have_been_applied or error.status == 404):
+        if not (error.may_have_been_applied or resource.says_gone(error)):
             raise
         unclear = error
     named = "%s %s" % (resource.noun, resource.named(listed.key))
     if any(item.id == listed.id for item in _listed_after(client, resource, unclear, "deleted")):
         raise unclear.not_applied("Listing afterwards shows the %s is still there." % named) from None
-    if unclear.status == 404 and not unclear.may_have_been_applied:
+    if resource.says_gone(unclear) and not unclear.may_have_been_applied:
         warn("The %s was deleted meanwhile by someone else: the service answered this task's delete with 404, and no "
              "longer lists it." % named)
         return
@@ -137,9 +139,15 @@ def _diff(resource, views):
 
 
 def reconcile(module, client, resource, wanted, state="present", exclusive=False):
-    """Make the collection what the task says; return the module's result (see report)."""
+    """Make the collection what the task says; return the module's result (see report). wanted is the list of
+    Wanted items, or a function that picks them from the listing (a removal by fingerprint or title)."""
     before = resource.list(client)
+    wanted = wanted(before) if callable(wanted) else wanted
+    for note in left_alone(resource, before, wanted, state):
+        module.warn(note)
     steps = plan(resource, before, wanted, state, exclusive)
+    for note in unverified(resource, before, wanted, steps):
+        module.warn(note)
     if module.check_mode or is_empty(steps):
         gone = set(id(item) for item in steps.deletes) | set(id(copy) for copies, _item in steps.replaces for copy in copies)
         return report(resource, before, predicted_after(resource, before, steps), not is_empty(steps),
@@ -151,7 +159,8 @@ def reconcile(module, client, resource, wanted, state="present", exclusive=False
     changed = _governed(resource, before, wanted, exclusive) != _governed(resource, after, wanted, exclusive) or any(
         item.managed & resource.always_sent for _listed, item in steps.updates)
     problems = unmet(resource, steps, wanted, after, state, exclusive)
-    if problems:
+    if problems:  # what landed, landed, whatever the listing makes of it
+        changed = changed or bool(module.landed_changes)
         raise CodeArtsRequestError(resource.list_call.method, resource.list_call.path, "the service took the changes, but "
                                    "listing afterwards shows %s" % "; ".join(problems), changed=changed,
                                    hint="Check them in CodeArts Repo before running again.")

@@ -51,6 +51,10 @@ class CodeArtsConfigError(CodeArtsError):
     def __str__(self):
         return "%s %s" % (super(CodeArtsConfigError, self).__str__(), NOTHING_SENT)
 
+    def with_note(self, note):
+        """The same refusal with a note that explains it (an option set elsewhere that did not count)."""
+        return CodeArtsConfigError("%s %s" % (self.args[0], note))
+
 
 class CodeArtsStateError(CodeArtsError):
     """What the service holds makes the task impossible or ambiguous (two hooks with one URL, a title two keys

@@ -89,6 +89,8 @@ def build_client(module):
     params = module.params
     _register_secrets(module)
     check_limits(params)
+    if "iam_project_id" in params:  # a module whose own project_id is a CodeArts project (see options.py)
+        params = dict(params, project_id=params["iam_project_id"])
     region = checked_region(params.get("region"))
     base_url = resolve_endpoint(params.get("endpoint"), region)
     warnings = []
@@ -98,13 +100,17 @@ def build_client(module):
         module.register_secret(secret)
     check_proxy_variables()
     require_requests()
-    client = CodeArtsClient(base_url, credentials, verify, params["timeout"], RetryPolicy(params["retries"]),
-                            on_secret=module.register_secret, on_landed=module.note_landed,
-                            task_timeout=params["task_timeout"])
     other_place = "environment" if credentials.source == "task" else "task"
-    warnings += ["%s is set in the %s but ignored: the %s credentials come from the %s, and a way's options all "
-                 "come from that one place." % (option, other_place, credentials.method.name, credentials.source)
-                 for option in credentials.ignored]
+    ignored = ["%s is set in the %s but ignored: the %s credentials come from the %s, and a way's options all "
+               "come from that one place." % (option, other_place, credentials.method.name, credentials.source)
+               for option in credentials.ignored]
+    try:
+        client = CodeArtsClient(base_url, credentials, verify, params["timeout"], RetryPolicy(params["retries"]),
+                                on_secret=module.register_secret, on_landed=module.note_landed,
+                                task_timeout=params["task_timeout"])
+    except CodeArtsConfigError as error:
+        raise error.with_note(" ".join(ignored)) if ignored else error from None  # say why a set variable did not count
+    warnings += ignored
     urls = [("endpoint", base_url)] + ([("auth_url", client.login_url)] if client.login_url else [])
     for warning in warnings + plain_http_warnings(urls, requests):
         module.warn(warning)

@@ -22,7 +22,11 @@ MAX_TASK_TIMEOUT_SECONDS = 86400
 
 
 def codearts_argument_spec(**module_options):
-    """The shared options, plus the calling module's own."""
+    """The shared options, plus the calling module's own.
+
+    A module with its own project_id (a CodeArts project: the repository modules) takes the IAM project id that
+    signed requests carry as iam_project_id instead (HW_PROJECT_ID either way).
+    """
     spec = dict(
         endpoint=dict(type="str", fallback=(env_fallback, ["HW_CODEARTS_ENDPOINT"])),
         region=dict(type="str", fallback=(env_fallback, ["HW_REGION_NAME"])),
@@ -43,8 +47,16 @@ def codearts_argument_spec(**module_options):
         retries=dict(type="int", default=3),
         task_timeout=dict(type="float", default=float(DEFAULT_TASK_TIMEOUT_SECONDS)),
     )
+    if "project_id" in module_options:
+        spec["iam_project_id"] = spec.pop("project_id")
     spec.update(module_options)
     return spec
+
+
+def repository_argument_spec(**module_options):
+    """The shared options, the repository a task names (the huaweicloud.codearts.codearts.REPOSITORY fragment), and the
+    calling module's own."""
+    return codearts_argument_spec(repository=dict(type="str", required=True), project_id=dict(type="str"), **module_options)
 
 
 def check_limits(params):

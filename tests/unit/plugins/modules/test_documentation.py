@@ -5,7 +5,7 @@ import yaml
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
 from ansible_collections.huaweicloud.codearts.plugins.doc_fragments.codearts import ModuleDocFragment
-from ansible_collections.huaweicloud.codearts.plugins.module_utils._module.options import codearts_argument_spec
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._module.options import codearts_argument_spec, repository_argument_spec
 from ansible_collections.huaweicloud.codearts.plugins.modules import codearts_user_email, codearts_user_email_info
 
 MODULES = {
@@ -33,7 +33,7 @@ def test_every_example_task_is_accepted_by_the_module(name):
 @pytest.mark.parametrize("name", sorted(MODULES))
 def test_every_option_is_documented_with_its_type_and_default(name):
     module = MODULES[name]
-    documented = dict(yaml.safe_load(ModuleDocFragment.DOCUMENTATION)["options"])
+    documented = fragment_options("DOCUMENTATION", "IAM_PROJECT")
     documented.update(yaml.safe_load(module.DOCUMENTATION).get("options") or {})
     spec = module.argument_spec()
     assert sorted(documented) == sorted(spec)
@@ -43,5 +43,13 @@ def test_every_option_is_documented_with_its_type_and_default(name):
         assert documented[option].get("required", False) == rules.get("required", False), option
 
 
-def test_the_fragment_documents_exactly_the_shared_options():
-    assert sorted(yaml.safe_load(ModuleDocFragment.DOCUMENTATION)["options"]) == sorted(codearts_argument_spec())
+def fragment_options(*names):
+    options = {}
+    for name in names:
+        options.update(yaml.safe_load(getattr(ModuleDocFragment, name))["options"])
+    return options
+
+
+def test_the_fragments_document_exactly_the_shared_options():
+    assert sorted(fragment_options("DOCUMENTATION", "IAM_PROJECT")) == sorted(codearts_argument_spec())
+    assert sorted(fragment_options("DOCUMENTATION", "REPOSITORY", "IAM_PROJECT_ID")) == sorted(repository_argument_spec())
