@@ -42,10 +42,10 @@ export HW_CODEARTS_ENDPOINT="${url}" HW_AUTH_TOKEN="alice-token"
 play=(ansible-playbook "${repo}/examples/user_email.yml" -e codearts_ca_path="${ca}" -e codearts_email=alice.demo@example.com)
 
 banner "1. --check --diff: what would happen (nothing is sent but a read)"
-"${play[@]}" --check --diff
+"${play[@]}" -e codearts_send_verify_code=true --check --diff
 
-banner "2. For real: the service mails a verification code"
-"${play[@]}" --diff
+banner "2. For real, asking for a code: alice's service needs one, so the change is refused and a code is mailed"
+"${play[@]}" -e codearts_send_verify_code=true --diff
 
 code="$(python - "${url}" "${ca}" <<'PY'
 import json, ssl, sys, urllib.request

@@ -14,6 +14,7 @@ author:
   - huaweicloud.codearts contributors (@huaweicloud)
 extends_documentation_fragment:
   - huaweicloud.codearts.codearts
+  - huaweicloud.codearts.codearts.IAM_PROJECT
   - huaweicloud.codearts.codearts.ACTION_GROUP
 attributes:
   check_mode:

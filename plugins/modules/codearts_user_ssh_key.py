@@ -18,6 +18,7 @@ author:
   - huaweicloud.codearts contributors (@huaweicloud)
 extends_documentation_fragment:
   - huaweicloud.codearts.codearts
+  - huaweicloud.codearts.codearts.IAM_PROJECT
   - huaweicloud.codearts.codearts.ACTION_GROUP
 attributes:
   check_mode:
@@ -32,23 +33,29 @@ options:
       - One public key line, C(TYPE BASE64 [COMMENT]), as in a C(.pub) file. Fields may be split by any white space.
       - The blob must decode, and the type it holds must be the declared one. At most 1,000 characters, so an RSA key of
         8,192 bits does not fit. A private key is refused before any request, and never shown.
-      - Mutually exclusive with O(keys).
+      - Mutually exclusive with O(keys) and O(fingerprint).
     type: str
   title:
-    description: The title of O(key). Defaults to the key's comment, or V(ansible) when it has none. At most 1,000 characters.
+    description:
+      - The title of O(key). Defaults to the key's comment, or V(ansible) when it has none. 1 to 1,000 characters.
+      - With O(state=absent) and neither O(key) nor O(keys), the exact title of the key to remove. Two different keys
+        sharing it are refused, naming both; remove one by O(fingerprint) then.
+      - Refused beside O(keys), whose items have their own titles.
     type: str
   keys:
-    description: Several keys in one task, each with its own O(keys[].key) and O(keys[].title), checked like O(key).
+    description:
+      - Several keys in one task. Each item is a public key line (as the lines of a C(.pub) file or an C(authorized_keys)
+        file are), or a dictionary with C(key), the line, and C(title), its title (the key's comment, or V(ansible),
+        when omitted). Each line is checked like O(key).
     type: list
-    elements: dict
-    suboptions:
-      key:
-        description: The public key line.
-        type: str
-        required: true
-      title:
-        description: Its title.
-        type: str
+    elements: raw
+  fingerprint:
+    description:
+      - With O(state=absent), remove the key with this SHA-256 fingerprint, as C(ssh-keygen -l) prints it (with or
+        without C(SHA256:)), in every copy the service lists; the way to remove a key whose C(.pub) file is gone.
+        RV(huaweicloud.codearts.codearts_user_ssh_key_info#module:ssh_keys[].fingerprint) lists them.
+      - Anything else, an MD5 fingerprint included, is refused before any request; so is O(fingerprint) with O(key) or O(keys).
+    type: str
   state:
     description: Whether the keys named should be V(present) or V(absent).
     type: str
@@ -56,8 +63,8 @@ options:
     default: present
   exclusive:
     description:
-      - With V(true), the user has exactly the keys of O(keys) afterwards. Every other key is deleted, after the new ones
-        are added. Needs O(keys); an empty list is refused unless O(allow_no_keys=true).
+      - With V(true), the user has exactly the keys of O(keys) afterwards, each once. Every other key is deleted, after the
+        new ones are added. Needs O(keys); an empty list is refused unless O(allow_no_keys=true).
     type: bool
     default: false
   allow_no_keys:
@@ -66,8 +73,10 @@ options:
     default: false
   retitle:
     description:
-      - When a key is present under another title, delete it and add it again with the task's title. Access with that key
-        drops for a moment. With V(false) (the default) the title of a present key is left as it is.
+      - When a key is present under another title, delete it (every copy the service lists) and add it again with the
+        task's title. Access with that key drops for a moment.
+      - With V(false) (the default) the title of a present key is left as it is, and a warning says so.
+      - A title the service stores HTML-escaped, normalised (NFC) or cut to its length limit counts as the same title.
     type: bool
     default: false
 seealso:
@@ -89,12 +98,21 @@ EXAMPLES = r"""
     exclusive: true
     keys:
       - {key: "{{ laptop_key }}", title: laptop}
-      - {key: "{{ ci_key }}", title: ci}
+      - "{{ lookup('ansible.builtin.file', 'ci.pub') }}"
+
+- name: Remove a key whose .pub file is gone, by the fingerprint ssh-keygen -l printed for it
+  huaweicloud.codearts.codearts_user_ssh_key:
+    region: cn-north-4
+    token: "{{ codearts_token }}"
+    fingerprint: "SHA256:nThbg6kXUpJWGl7E1IGOCspRomTxdCARLviKw6E5SY8"
+    state: absent
 """
 
 RETURN = r"""
 ssh_keys:
-  description: The user's keys after the task (in check mode, as the real run would leave them; new keys have no id yet).
+  description:
+    - The user's keys after the task, as the service lists them (in check mode, as the real run would leave them; new
+      keys have no id yet).
   returned: success
   type: list
   elements: dict
@@ -103,10 +121,22 @@ ssh_keys:
     title: {description: Its title., type: str}
     type: {description: Its type., type: str, sample: ssh-ed25519}
     fingerprint: {description: "Its SHA-256 fingerprint, as C(ssh-keygen -l) shows it.", type: str}
+    key: {description: "Its public key line, as the service lists it (V(null) when that does not parse).", type: str}
     created_at: {description: When it was added., type: str}
+added:
+  description: The keys the task added, with the fields of RV(ssh_keys).
+  returned: success
+  type: list
+  elements: dict
+removed:
+  description: The keys the task deleted (a retitled key is both removed and added), with the fields of RV(ssh_keys).
+  returned: success
+  type: list
+  elements: dict
 diff:
   description:
-    - Under C(before) and C(after), C(ssh_keys) is the list of the keys, each as its title, type and fingerprint.
+    - Under C(before) and C(after), C(ssh_keys) maps each key's fingerprint to its title, type and fingerprint, so a
+      removed and an added key show as such.
   returned: success
   type: dict
 msg:
@@ -123,7 +153,7 @@ from ansible_collections.huaweicloud.codearts.plugins.module_utils._api.reconcil
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._module.base import CodeArtsModule
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._module.connection import build_client
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._module.options import codearts_argument_spec
-from ansible_collections.huaweicloud.codearts.plugins.module_utils._user.ssh_keys import wanted_keys
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._user.ssh_key_task import wanted_keys
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._user.ssh_keys import UserSshKeys
 
 
@@ -136,13 +166,12 @@ def run(module):
 def main():
     CodeArtsModule(codearts_argument_spec(
         # Public keys are not secrets; a private key pasted by mistake is, wherever it is (CodeArtsModule masks it).
-        key=dict(type="str", no_log=False), title=dict(type="str"),
-        keys=dict(type="list", elements="dict", no_log=False,
-                  options=dict(key=dict(type="str", required=True, no_log=False), title=dict(type="str"))),
+        key=dict(type="str", no_log=False), title=dict(type="str"), fingerprint=dict(type="str"),
+        keys=dict(type="list", elements="raw", no_log=False),
         state=dict(type="str", choices=["present", "absent"], default="present"),
         exclusive=dict(type="bool", default=False), allow_no_keys=dict(type="bool", default=False),
         retitle=dict(type="bool", default=False),
-    ), mutually_exclusive=[("key", "keys")], required_one_of=[("key", "keys")]).run(run)
+    ), mutually_exclusive=[("key", "keys")]).run(run)
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ author:
   - huaweicloud.codearts contributors (@huaweicloud)
 extends_documentation_fragment:
   - huaweicloud.codearts.codearts
+  - huaweicloud.codearts.codearts.IAM_PROJECT
   - huaweicloud.codearts.codearts.ACTION_GROUP
 attributes:
   check_mode:
@@ -58,6 +59,12 @@ ssh_keys:
     title: {description: Its title., type: str}
     type: {description: Its type (V(null) when the service's key line does not parse)., type: str, sample: ssh-ed25519}
     fingerprint: {description: "Its SHA-256 fingerprint, as C(ssh-keygen -l) shows it.", type: str}
+    key:
+      description:
+        - Its public key line, as the service lists it (white space between the fields made single); V(null) when that
+          does not parse.
+        - Feed it back to M(huaweicloud.codearts.codearts_user_ssh_key) to keep or remove the key.
+      type: str
     created_at: {description: When it was added., type: str}
 msg:
   description: On failure, what the service answered and what to do.

@@ -49,14 +49,15 @@ def checked_region(region):
     """The region name without surrounding white space, or None; raise CodeArtsConfigError if it is not one.
 
     A region ends up in host names (the service's, IAM's) and in the IAM token's scope, so only the shape
-    of a region name is accepted: lower-case letters, digits and single hyphens, such as cn-north-4.
+    of a region name is accepted: letters, digits and single hyphens, such as cn-north-4, in any letter case (a
+    region is written CN-North-4 as often as cn-north-4), returned in lower case, as host names and IAM have it.
     """
     if region is None or not region.strip():
         return None
-    name = region.strip()
+    name = "".join(char.lower() if "A" <= char <= "Z" else char for char in region.strip())  # A to Z only
     if len(name) > MAX_REGION_CHARS or not REGION_NAME.match(name):
         raise CodeArtsConfigError(
-            "region '%s' is not a region name: use lower-case letters, digits and hyphens, such as cn-north-4." % quoted(name, 40))
+            "region '%s' is not a region name: use letters, digits and hyphens, such as cn-north-4." % quoted(name, 40))
     return name
 
 

@@ -38,6 +38,12 @@ class PublicKey(collections.namedtuple("PublicKey", "type blob comment")):
         return "SHA256:" + base64.b64encode(hashlib.sha256(self.blob).digest()).decode("ascii").rstrip("=")
 
     @property
+    def md5_fingerprint(self):
+        """As ssh-keygen -l -E md5 shows it, without its MD5: prefix: the blob's MD5 as colon-separated hex pairs."""
+        digest = hashlib.md5(self.blob).hexdigest()  # nosec: an identity, as ssh-keygen and GitLab show it, not a protection
+        return ":".join(digest[index:index + 2] for index in range(0, len(digest), 2))
+
+    @property
     def line(self):
         """The line as sent: type, blob and comment separated by single spaces."""
         fields = [self.type, base64.b64encode(self.blob).decode("ascii")] + ([self.comment] if self.comment else [])

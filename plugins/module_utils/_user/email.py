@@ -124,14 +124,23 @@ NOTHING = "nothing"
 SEND_CODE = "send_code"
 WRITE = "write"
 
-CODE_REQUIRED_HINT = ("The change was sent without a verification code. If the service needs one, run with "
-                      "send_verify_code: true to have a code mailed to %s, then again with verify_code set to it.")
+CODE_REQUIRED_HINT = ("The change was sent without a verification code, and the service refused it. If the service needs "
+                      "a code for this user, run once with send_verify_code: true to have one mailed to %s, then with "
+                      "verify_code set to it. A plain run again mails nothing, so a code already mailed stays valid.")
 CODE_REFUSED_HINT = ("If the verification code is wrong, used or expired, get a new one: run again without verify_code "
                      "and with send_verify_code: true to have a new code mailed to %s, then with verify_code set to it.")
+CODE_MAILED = ("The commit email is not set yet: the service needs a verification code to change it, and one was mailed to "
+               "%s. Run the task again with verify_code set to that code. Each code mailed replaces the one before, so "
+               "run without send_verify_code meanwhile.")
+MAYBE_A_CODE_IN_CHECK_MODE = ("Check mode shows the change the task declares. Whether the service needs a verification "
+                              "code for this user is known only by trying the change: if it does, the real run mails a "
+                              "code to %s instead, and the email stays as it is until a run with verify_code.")
 
 
 def choose_action(current_email, wanted_email, verify_code, send_code):
-    """What to do: NOTHING when the email already matches, else WRITE or SEND_CODE."""
+    """What to do: NOTHING when the email already matches, else WRITE, or SEND_CODE when the task may mail a code and has
+    none: the real run then tries the change first, and mails a code only when the service refuses it; check mode
+    shows the change."""
     if same_email(current_email, wanted_email):
         return NOTHING
     if send_code and not verify_code:
@@ -140,12 +149,7 @@ def choose_action(current_email, wanted_email, verify_code, send_code):
 
 
 def _write(client, email, verify_code, warn, before):
-    try:
-        user, confirmed_by_reading = write_email(client, email, verify_code)
-    except CodeArtsRequestError as exc:
-        if exc.status in (400, 422):
-            raise exc.with_hint((CODE_REFUSED_HINT if verify_code else CODE_REQUIRED_HINT) % email) from None
-        raise
+    user, confirmed_by_reading = write_email(client, email, verify_code)
     if confirmed_by_reading:
         warn("The answer to the change was lost, but reading the user again shows the email is now %s." % email)
     reported = user.get("commit_email")
@@ -160,26 +164,40 @@ def _write(client, email, verify_code, warn, before):
     return user
 
 
+def _change_or_mail_a_code(client, email, verify_code, send_code, warn, before):
+    """(user after the change, None) or (None, True) when the service wanted a code and one was mailed.
+
+    The change is tried first, without a code when none is given: a service that needs none changes the email, so one
+    task serves both kinds of user. A refusal (400 or 422) with no code given mails one when the task allows it."""
+    try:
+        return _write(client, email, verify_code, warn, before), None
+    except CodeArtsRequestError as error:
+        if error.status not in (400, 422):
+            raise
+        if verify_code or not send_code:
+            raise error.with_hint((CODE_REFUSED_HINT if verify_code else CODE_REQUIRED_HINT) % email) from None
+    send_verify_code(client, email)
+    warn(CODE_MAILED % email)
+    return None, True
+
+
 def ensure_email(client, params, check_mode, warn):
     email = checked_email(params["email"])
     verify_code = checked_verify_code(params.get("verify_code"))
     current = read_user(client)
     current_email = current.get("commit_email")
     action = choose_action(current_email, email, verify_code, params["send_verify_code"])
-    after_email = email if action == WRITE else current_email
-    result = dict(
-        changed=action != NOTHING,
-        user=current,
-        verify_code_sent=action == SEND_CODE,
-        diff=dict(before=dict(commit_email=current_email), after=dict(commit_email=after_email)),
-    )
-    if action == SEND_CODE:
-        result["msg"] = ("A verification code %s mailed to %s. Run the task again with verify_code set to the code from "
-                         "that mailbox." % ("would be" if check_mode else "was", email))
+    result = dict(changed=action != NOTHING, user=current, verify_code_sent=False,
+                  diff=dict(before=dict(commit_email=current_email),
+                            after=dict(commit_email=current_email if action == NOTHING else email)))
     if check_mode or action == NOTHING:
+        if action == SEND_CODE:
+            result["msg"] = MAYBE_A_CODE_IN_CHECK_MODE % email
         return result
-    if action == SEND_CODE:
-        send_verify_code(client, email)
-    else:
-        result["user"] = _write(client, email, verify_code, warn, current_email)
-    return result
+    user, mailed = _change_or_mail_a_code(client, email, verify_code, params["send_verify_code"], warn, current_email)
+    if mailed:
+        return dict(result, verify_code_sent=True, msg=CODE_MAILED % email,
+                    diff=dict(result["diff"], after=dict(commit_email=current_email)))
+    # What the service holds, as its answer to the change says (a service may store another letter case).
+    return dict(result, user=user, verify_code_sent=False,
+                diff=dict(result["diff"], after=dict(commit_email=user.get("commit_email"))))

@@ -2,64 +2,24 @@
 # Copyright: huaweicloud.codearts contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
 
-"""The user's SSH keys as a keyed collection: the keys a task names (checked before any request), and the adapter
-that lists them on every page, adds (never twice) and deletes them; the API cannot rename a key.
+"""The user's SSH keys as a keyed collection: the adapter that lists them on every page, adds (never twice) and
+deletes them; the API cannot rename a key. What a task asks for is read in ssh_key_task.py.
 
 A key's natural key is its type and decoded blob; the title is compared only when the task retitles, in the forms a
 service may store it, and a different title means delete and add again.
 """
 
-import unicodedata
-
-
-from ansible_collections.huaweicloud.codearts.plugins.module_utils._api.keyed import KeyedResource, Listed, Wanted
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._api.keyed import KeyedResource, Listed
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._api.paging import read_all_pages
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._api.stored_text import same_stored_text
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._core.errors import CodeArtsConfigError, CodeArtsRequestError
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._core.quoting import plain
-from ansible_collections.huaweicloud.codearts.plugins.module_utils._secrets.private_keys import looks_private
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._ssh.public_keys import MAX_CHARS, PublicKey, parse_public_key
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._user.calls import ADD_SSH_KEY, DELETE_SSH_KEY, LIST_SSH_KEYS
 
 # How the v1 API answers a key that exists already (v4's answer is not documented): on any user's account.
 DUPLICATE_CODES = ("CH.080002",)
 MAX_DATE_CHARS = 64
-DEFAULT_TITLE = "ansible"
-
-
-def _title(value, key, where):
-    title = (value if value is not None else key.comment or DEFAULT_TITLE).strip()
-    if looks_private(title):
-        raise CodeArtsConfigError("%s.title is not usable: it is a private key." % where)
-    # Control characters (C0, DEL and C1) and lone surrogates: what a terminal or a JSON parser must not be handed.
-    if not title or len(title) > MAX_CHARS or any(unicodedata.category(char) in ("Cc", "Cs") for char in title):
-        raise CodeArtsConfigError("%s.title is not usable: it must be 1 to %d characters without control characters."
-                                  % (where, MAX_CHARS))
-    return title
-
-
-def wanted_keys(params):
-    """The keys the task names, as reconciler items (CodeArtsModule has refused any private key already)."""
-    items = [("key", {"key": params["key"], "title": params["title"]})] if params.get("key") is not None else \
-        [("keys[%d]" % index, item) for index, item in enumerate(params.get("keys") or [])]
-    if params.get("exclusive") and params.get("keys") is None:
-        raise CodeArtsConfigError("exclusive needs keys, the whole list of keys the user should have.")
-    if params.get("exclusive") and params.get("state") == "absent":
-        raise CodeArtsConfigError("exclusive applies with state present only.")
-    if params.get("exclusive") and not items and not params.get("allow_no_keys"):
-        raise CodeArtsConfigError("exclusive with an empty keys list would delete every SSH key of the user; set "
-                                  "allow_no_keys: true if that is what you want.")
-    managed = frozenset(("title",)) if params.get("retitle") else frozenset()
-    wanted, seen = [], {}
-    for where, item in items:
-        key = parse_public_key(item.get("key"), where + ".key" if where != "key" else "key")
-        if key.identity in seen:
-            raise CodeArtsConfigError("%s.key is the same key as %s.key (%s)." % (where, seen[key.identity], key.fingerprint))
-        seen[key.identity] = where
-        values = {"title": _title(item.get("title"), key, where), "line": key.line, "type": key.type,
-                  "fingerprint": key.fingerprint}
-        wanted.append(Wanted(key.identity, values, managed, where))
-    return wanted
 
 
 def _capped(value, limit):
@@ -80,7 +40,8 @@ def listed_key(item):
     except CodeArtsConfigError:
         parsed = None
     view = {"id": key_id, "title": title, "type": parsed.type if parsed else None,
-            "fingerprint": parsed.fingerprint if parsed else None, "created_at": _capped(item.get("created_at"), MAX_DATE_CHARS)}
+            "fingerprint": parsed.fingerprint if parsed else None, "key": parsed.line if parsed else None,
+            "created_at": _capped(item.get("created_at"), MAX_DATE_CHARS)}
     return Listed(key_id, parsed.identity if parsed else ("unparsable", key_id), {"title": title}, view)
 
 
@@ -89,6 +50,7 @@ class UserSshKeys(KeyedResource):
     result_key = "ssh_keys"
     list_call = LIST_SSH_KEYS
     copies_allowed = True
+    noted = {"title": "retitle"}
 
     def list(self, client):
         """Every key of the user. A key whose id is not a number makes the list untrusted before anything is written:
@@ -115,7 +77,7 @@ class UserSshKeys(KeyedResource):
     def predicted(self, wanted, listed=None):
         values = wanted.values
         return {"id": None, "title": values["title"], "type": values["type"], "fingerprint": values["fingerprint"],
-                "created_at": None}
+                "key": values["line"], "created_at": None}
 
     def diff_view(self, view):
         return {"title": view["title"], "type": view["type"], "fingerprint": view["fingerprint"]}

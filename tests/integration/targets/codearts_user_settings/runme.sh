@@ -27,13 +27,14 @@ PY
 # The onboarding example as AWX runs it: connection settings from the environment, the survey's answers as extra
 # vars. Planned in check mode, launched (a code is mailed, the key added, the HTTPS mode set), launched with the
 # mailed code (the email changes), launched again (nothing changes).
-survey() {  # survey ANSWERS_FILE [CODE]: the answers of a launch
-    "${ANSIBLE_TEST_PYTHON_INTERPRETER:-python3}" - "${keys}/keys.json" "$(lane_vars 3)" "${2:-}" > "$1" <<'PY'
+survey() {  # survey ANSWERS_FILE SEND [CODE]: the answers of a launch
+    "${ANSIBLE_TEST_PYTHON_INTERPRETER:-python3}" - "${keys}/keys.json" "$(lane_vars 3)" "$2" "${3:-}" > "$1" <<'PY'
 import json, sys
-keys, lane, code = json.load(open(sys.argv[1])), json.load(open(sys.argv[2])), sys.argv[3]
-print(json.dumps({"codearts_email": "carol.onboarded@example.com", "codearts_https_iam_auth": "true",
+keys, lane, send, code = json.load(open(sys.argv[1])), json.load(open(sys.argv[2])), sys.argv[3], sys.argv[4]
+print(json.dumps({"codearts_email": "alice.onboarded@example.com", "codearts_https_iam_auth": "false",
                   "codearts_ca_path": lane["emulator_ca_path"], "codearts_ssh_public_key": keys["ssh_keys"]["ci"]["line"],
-                  "codearts_verify_code": code, "ansible_python_interpreter": sys.executable}))
+                  "codearts_send_verify_code": send, "codearts_verify_code": code,
+                  "ansible_python_interpreter": sys.executable}))
 PY
 }
 mailed_code() {  # the last code the emulator mailed to the onboarded address
@@ -41,22 +42,23 @@ mailed_code() {  # the last code the emulator mailed to the onboarded address
 import json, ssl, sys, urllib.request
 lane = json.load(open(sys.argv[1]))
 context = ssl.create_default_context(cafile=lane["emulator_ca_path"])
-url = lane["emulator_url"] + "/_emulator/mailbox?email=carol.onboarded%40example.com"
+url = lane["emulator_url"] + "/_emulator/mailbox?email=alice.onboarded%40example.com"
 with urllib.request.urlopen(url, context=context) as answer:  # the emulator on 127.0.0.1
     print(json.load(answer)["codes"][-1])
 PY
 }
 onboard() {
-    local endpoint run recap expected flags code=""
+    local endpoint run recap expected flags send code=""
     endpoint="$("${ANSIBLE_TEST_PYTHON_INTERPRETER:-python3}" -c 'import json,sys; print(json.load(open(sys.argv[1]))["emulator_url"])' "$(lane_vars 3)")"
     for run in check first with-code again; do
         flags=()
         expected="changed=3"
+        send=true
         [ "${run}" = check ] && flags=(--check --diff)
-        [ "${run}" = with-code ] && code="$(mailed_code)" && expected="changed=1"
-        [ "${run}" = again ] && expected="changed=0"
-        survey "${keys}/answers-${run}.json" "${code}"
-        HW_AUTH_TOKEN=carol-token HW_CODEARTS_ENDPOINT="${endpoint}" ansible-playbook -i localhost, -c local \
+        [ "${run}" = with-code ] && code="$(mailed_code)" && expected="changed=1" && send=""
+        [ "${run}" = again ] && expected="changed=0" && send=""
+        survey "${keys}/answers-${run}.json" "${send}" "${code}"
+        HW_AUTH_TOKEN=alice-token HW_CODEARTS_ENDPOINT="${endpoint}" ansible-playbook -i localhost, -c local \
             -e @"${keys}/answers-${run}.json" ../../../../examples/onboard_user.yml "${flags[@]}" \
             > "${keys}/onboard-${run}.txt" 2>&1 || { cat "${keys}/onboard-${run}.txt"; return 1; }
         recap="$(grep -E '^localhost +:' "${keys}/onboard-${run}.txt")"

@@ -95,3 +95,14 @@ def test_a_missing_requests_library_names_it_and_the_interpreter(monkeypatch):
     assert "requests" in result["msg"]
     assert sys.executable in result["msg"]
     assert result["exception"] == "Traceback: No module named 'requests'"
+
+
+def test_an_auth_url_variable_a_task_password_ignores_is_named_when_iam_cannot_be_found(session, monkeypatch):
+    monkeypatch.setenv("HW_AUTH_URL", "https://iam.example.test/v3")
+    task = module(token=None, region=None, endpoint="https://codearts.test", user_name="alice", password="pw-123456",
+                  domain_name="d")
+    with pytest.raises(CodeArtsConfigError) as caught:
+        build_client(task)
+    message = task.shown(caught.value)
+    assert "needs auth_url (or HW_AUTH_URL) or region" in message
+    assert "auth_url (or HW_AUTH_URL) is set in the environment but ignored: the IAM password credentials come from the task" in message

@@ -35,7 +35,7 @@ from ansible_collections.huaweicloud.codearts.plugins.module_utils._user import 
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._user import https_clone
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._user import ssh_keys
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._user import email as user_email
-from ansible_collections.huaweicloud.codearts.plugins.module_utils._user.ssh_keys import wanted_keys
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._user.ssh_key_task import wanted_keys
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._user.calls import HTTPS_CLONE_PATH, LIST_GPG_KEYS
 
 GPG_KEYS_PATH = LIST_GPG_KEYS.path

@@ -279,9 +279,10 @@ def test_a_code_request_the_service_answered_200_is_reported_as_no_change(run_mo
     What the user sees: failed, changed: false, "a code may have been mailed". The service said 200: the code was
     mailed, the mailbox has it, and an AWX workflow branching on changed takes the nothing-happened branch.
     """
-    session.script(response(200, USER), response(200, raw=body, headers={"Content-Type": "text/plain"}))
+    refused = response(400, {"error": {"code": "DEV.CH.10001", "message": "verify_code is required"}, "status": "failed"})
+    session.script(response(200, USER), refused, response(200, raw=body, headers={"Content-Type": "text/plain"}))
     result = run_module(codearts_user_email.main, dict(ARGS, email="new@example.com", send_verify_code=True))
-    assert session.methods == ["GET", "POST"]
+    assert session.methods == ["GET", "PUT", "POST"]
     assert result.get("changed") is True, result["msg"]
 
 

@@ -10,6 +10,12 @@ OLD = {"id": 1, "name": "alice", "commit_email": "alice@example.com"}
 NEW = {"id": 1, "name": "alice", "commit_email": "alice.new@example.com"}
 
 
+def needs_a_code():
+    """The service's refusal of a change without a code, for a user who needs one."""
+    return response(400, {"error": {"code": "DEV.CH.10001", "message": "Param invalid: verify_code is required"},
+                          "status": "failed"})
+
+
 def args(**overrides):
     values = dict(endpoint="https://codearts.test", token=TOKEN, email="alice.new@example.com")
     values.update(overrides)
@@ -62,7 +68,7 @@ def test_check_mode_only_reads_and_predicts_the_real_run(run_module, session, ex
     predicted = run_module(main, args(**extra), check_mode=True)
     assert session.methods == ["GET"]
 
-    session.script(response(200, OLD), response(200, NEW) if "send_verify_code" not in extra else response(201, {}))
+    session.script(response(200, OLD), response(200, NEW))
     real = run_module(main, args(**extra))
 
     assert predicted["changed"] is True
@@ -72,18 +78,55 @@ def test_check_mode_only_reads_and_predicts_the_real_run(run_module, session, ex
     assert predicted["user"] == OLD
 
 
-def test_send_verify_code_mails_a_code_and_changes_no_email(run_module, session):
-    session.script(response(200, OLD), response(201, {"result": "Verification Code Sent"}))
+def test_send_verify_code_tries_the_change_and_mails_a_code_when_the_service_wants_one_saying_so_at_default_verbosity(
+        run_module, session):
+    session.script(response(200, OLD), needs_a_code(), response(201, {"result": "Verification Code Sent"}))
 
     result = run_module(main, args(send_verify_code=True))
 
-    assert session.methods == ["GET", "POST"]
-    assert session.sent[1].url == "https://codearts.test/v4/user/email-verify-code"
+    assert session.methods == ["GET", "PUT", "POST"]
     assert session.sent[1].json == {"email": "alice.new@example.com"}
+    assert session.sent[2].url == "https://codearts.test/v4/user/email-verify-code"
+    assert session.sent[2].json == {"email": "alice.new@example.com"}
     assert result["changed"] is True
     assert result["verify_code_sent"] is True
     assert result["diff"]["after"] == result["diff"]["before"] == {"commit_email": "alice@example.com"}
     assert "Run the task again with verify_code" in result["msg"]
+    assert any("not set yet" in warning and "mailed to alice.new@example.com" in warning for warning in warning_texts(result))
+
+
+def test_check_mode_says_it_cannot_tell_whether_the_service_will_want_a_code(run_module, session):
+    session.script(response(200, OLD))
+    predicted = run_module(main, args(send_verify_code=True), check_mode=True)
+    assert predicted["changed"] is True and predicted["diff"]["after"] == {"commit_email": "alice.new@example.com"}
+    assert "known only by trying the change" in predicted["msg"] and "mails a code to alice.new@example.com" in predicted["msg"]
+
+
+def test_send_verify_code_for_a_user_who_needs_no_code_changes_the_email_and_mails_nothing(run_module, session):
+    session.script(response(200, OLD), response(200, NEW))
+
+    result = run_module(main, args(send_verify_code=True))
+
+    assert session.methods == ["GET", "PUT"]
+    assert result["changed"] is True and result["verify_code_sent"] is False
+    assert result["diff"]["after"] == {"commit_email": "alice.new@example.com"}
+
+
+def test_a_plain_rerun_while_a_code_is_pending_mails_none_so_the_code_stays_valid(run_module, session):
+    session.script(response(200, OLD), needs_a_code())
+
+    result = run_module(main, args())
+
+    assert session.methods == ["GET", "PUT"] and result["failed"] is True and result["changed"] is False
+    assert "send_verify_code: true" in result["msg"] and "mails nothing" in result["msg"]
+
+
+def test_the_diff_shows_the_email_the_service_stores(run_module, session):
+    session.script(response(200, OLD), response(200, dict(NEW, commit_email="dora.second@example.com")))
+
+    result = run_module(main, args(email="Dora.Second@Example.com", verify_code=CODE))
+
+    assert result["diff"]["after"] == {"commit_email": "dora.second@example.com"}
 
 
 def test_a_change_refused_for_want_of_a_code_points_at_send_verify_code(run_module, session):
@@ -141,12 +184,12 @@ def test_a_bad_email_fails_before_any_request(run_module, session, email):
 
 @pytest.mark.parametrize("blank", ["", "   ", None])
 def test_a_blank_code_means_no_code_so_one_is_mailed(run_module, session, blank):
-    session.script(response(200, OLD), response(201, {"result": "Verification Code Sent"}))
+    session.script(response(200, OLD), needs_a_code(), response(201, {"result": "Verification Code Sent"}))
 
     result = run_module(main, args(verify_code=blank, send_verify_code=True))
 
     assert result["changed"] is True and result["verify_code_sent"] is True
-    assert session.methods == ["GET", "POST"]
+    assert session.methods == ["GET", "PUT", "POST"] and "verify_code" not in session.sent[1].json
 
 
 def test_a_code_is_sent_without_surrounding_white_space(run_module, session):

@@ -67,3 +67,11 @@ def test_a_refused_change_names_the_permission_it_needs(run_module, session):
 def test_iam_auth_is_required(run_module, session):
     result = run_module(main, ARGS)
     assert result["failed"] is True and "iam_auth" in result["msg"] and session.sent == []
+
+
+@pytest.mark.parametrize("answer, iam_auth", [(b"true", True), (b"false", False), (b'"true"', True)])
+def test_the_info_module_reads_the_mode_and_reports_ok(run_module, session, answer, iam_auth):
+    from ansible_collections.huaweicloud.codearts.plugins.modules.codearts_user_https_clone_info import main as info
+    session.script(response(200, raw=answer))
+    result = run_module(info, dict(endpoint="https://codearts.test", token=TOKEN), check_mode=True)
+    assert result["changed"] is False and result["iam_auth"] is iam_auth and session.methods == ["GET"]

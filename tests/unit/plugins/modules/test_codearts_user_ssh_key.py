@@ -5,7 +5,7 @@ import requests
 
 from ansible_collections.huaweicloud.codearts.plugins.modules import codearts_user_ssh_key, codearts_user_ssh_key_info
 from ansible_collections.huaweicloud.codearts.tests.unit.helpers.fakes import TOKEN, response, warning_texts
-from ansible_collections.huaweicloud.codearts.tests.unit.helpers.ssh_key_lines import ed25519, listed
+from ansible_collections.huaweicloud.codearts.tests.unit.helpers.ssh_key_lines import ed25519, fingerprint, listed
 
 ARGS = dict(endpoint="https://codearts.test", token=TOKEN)
 PRIVATE = "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ\n-----END OPENSSH PRIVATE KEY-----\n"
@@ -57,10 +57,10 @@ def test_exclusive_adds_before_it_deletes(run_module, session):
 
 @pytest.mark.parametrize("args, message", [
     (dict(exclusive=True, keys=[]), "exclusive with an empty keys list would delete every SSH key"),
-    (dict(exclusive=True, key=None, keys=None, title="x"), "one of the following is required"),
+    (dict(exclusive=True, key=None, keys=None, title="x"), "title without key, names a key to remove: use them with state: absent"),
     (dict(key="ssh-ed25519 AAAA", exclusive=True), "exclusive needs keys"),
     (dict(keys=[dict(key="x y z")]), "keys[0].key is not a usable SSH public key"),
-    (dict(key=ed25519(), title="t" * 1001), "key.title is not usable"),
+    (dict(key=ed25519(), title="t" * 1001), "title is not usable: it is 1001 characters long, and the service takes 1 to 1000"),
 ])
 def test_bad_input_fails_before_any_request(run_module, session, args, message):
     result = run(run_module, **dict((key, value) for key, value in args.items() if value is not None))
@@ -214,3 +214,67 @@ def test_a_delete_applied_then_answered_500_whose_retry_never_left_is_settled_by
     result = run(run_module, key=key, state="absent", retries=1)
     assert session.methods == ["GET", "DELETE", "DELETE", "GET", "GET"]
     assert "failed" not in result and result["changed"] is True
+
+
+def test_plain_key_lines_are_accepted_in_keys_beside_dictionaries(run_module, session):
+    plain, titled = ed25519("dev@laptop"), ed25519()
+    session.script(listed(), response(201, dict(id=7, title="dev@laptop", key=plain)), response(201, dict(id=8, title="ci", key=titled)),
+                   listed((plain, "dev@laptop"), (titled, "ci")))
+    result = run(run_module, keys=[plain, dict(key=titled, title="ci")])
+    assert result["changed"] is True and [sent.json["title"] for sent in session.sent if sent.method == "POST"] == ["dev@laptop", "ci"]
+
+
+def test_a_key_whose_pub_file_is_gone_is_removed_by_its_fingerprint_in_every_copy(run_module, session):
+    gone, kept = ed25519(), ed25519()
+    session.script(listed((gone, "old laptop"), (kept, "ci"), (gone, "copy")), response(204, raw=b""), response(204, raw=b""),
+                   listed((kept, "ci"), first_id=101))
+    result = run(run_module, fingerprint=fingerprint(gone), state="absent")
+    assert result["changed"] is True and [sent.url.rsplit("/", 1)[1] for sent in session.sent if sent.method == "DELETE"] == ["100", "102"]
+    assert sorted(view["title"] for view in result["removed"]) == ["copy", "old laptop"] and result["added"] == []
+
+
+def test_a_fingerprint_no_key_has_changes_nothing(run_module, session):
+    session.script(listed((ed25519(), "ci")))
+    result = run(run_module, fingerprint=fingerprint(ed25519()), state="absent")
+    assert result["changed"] is False and session.methods == ["GET"]
+
+
+def test_a_key_is_removed_by_its_exact_title(run_module, session):
+    old, other = ed25519(), ed25519()
+    session.script(listed((old, "old laptop"), (other, "old laptop 2")), response(204, raw=b""), listed((other, "old laptop 2"), first_id=101))
+    result = run(run_module, title="old laptop", state="absent")
+    assert result["changed"] is True and [view["fingerprint"] for view in result["removed"]] == [fingerprint(old)]
+
+
+def test_a_title_two_different_keys_share_is_refused_naming_both_before_any_write(run_module, session):
+    first, second = ed25519(), ed25519()
+    session.script(listed((first, "laptop"), (second, "laptop")))
+    result = run(run_module, title="laptop", state="absent")
+    assert result["failed"] is True and result["changed"] is False and session.methods == ["GET"]
+    assert fingerprint(first) in result["msg"] and fingerprint(second) in result["msg"] and "Nothing was changed." in result["msg"]
+
+
+def test_the_same_key_under_another_title_is_left_alone_with_a_warning_naming_retitle(run_module, session):
+    key = ed25519()
+    session.script(listed((key, "old")))
+    result = run(run_module, key=key, title="new")
+    assert result["changed"] is False and session.methods == ["GET"]
+    assert any("title 'old', not 'new'" in warning and "retitle: true" in warning for warning in warning_texts(result))
+
+
+def test_a_rotation_shows_the_removed_and_the_added_key_as_such_in_the_diff(run_module, session):
+    old, new = ed25519(), ed25519()
+    session.script(listed((old, "laptop")), response(201, dict(id=9, title="laptop", key=new)), response(204, raw=b""),
+                   listed((new, "laptop"), first_id=200))
+    result = run(run_module, exclusive=True, keys=[dict(key=new, title="laptop")])
+    assert list(result["diff"]["before"]["ssh_keys"]) == [fingerprint(old)]
+    assert list(result["diff"]["after"]["ssh_keys"]) == [fingerprint(new)]
+    assert [view["fingerprint"] for view in result["removed"]] == [fingerprint(old)]
+    assert [view["fingerprint"] for view in result["added"]] == [fingerprint(new)]
+
+
+def test_the_info_module_returns_each_keys_public_line_to_feed_back(run_module, session):
+    key = ed25519("dev@laptop")
+    session.script(listed((key, "laptop")))
+    result = run_module(codearts_user_ssh_key_info.main, ARGS)
+    assert result["ssh_keys"][0]["key"] == key
