@@ -1,0 +1,77 @@
+"""codearts_repository_webhook against the emulator: hooks keyed by URL, changed in place, the secret never read back
+nor sent back masked, two hooks with one URL refused."""
+
+import json
+
+import pytest
+
+from ansible_collections.huaweicloud.codearts.plugins.modules.codearts_repository_webhook import main
+
+SERVICE = "3001"  # seeded with the hook 6001, https://ci.example.com/hook, token ci-hook-secret
+CI = "https://ci.example.com/hook"
+
+
+def args(emulator, **options):
+    return dict(dict(endpoint=emulator.url, ca_path=emulator.session.verify, token="alice-token", repository=SERVICE), **options)
+
+
+def writes(emulator):
+    return [entry["method"] for entry in emulator.log() if entry["method"] != "GET"]
+
+
+def stored_token(emulator, url=CI):
+    return [hook["token"] for hook in emulator.stored(3001)["webhooks"] if hook["url"] == url]
+
+
+def test_a_new_hook_is_added_with_its_secret_once_and_the_secret_is_never_shown(run_module, emulator):
+    first = run_module(main, args(emulator, url="https://deploy.example.com/x", events=["push", "tag_push"], secret="s3cret-hook-value"))
+    again = run_module(main, args(emulator, url="https://deploy.example.com/x", events=["tag_push", "push"], secret="s3cret-hook-value"))
+    assert first["changed"] is True and again["changed"] is False and writes(emulator) == ["POST"]
+    assert stored_token(emulator, "https://deploy.example.com/x") == ["s3cret-hook-value"]
+    assert "s3cret-hook-value" not in json.dumps([first, again]) and "********" not in json.dumps(first["webhooks"])
+
+
+def test_changing_the_events_of_a_hook_keeps_its_stored_secret_and_sends_no_mask_back(run_module, emulator):
+    result = run_module(main, args(emulator, url=CI, events=["merge_request"]))
+    assert result["changed"] is True and writes(emulator) == ["PUT"]
+    assert stored_token(emulator) == ["ci-hook-secret"]
+    assert [view["events"] for view in result["updated"]] == [["merge_request"]]
+
+
+def test_secret_update_always_sends_it_every_run_and_reports_changed(run_module, emulator):
+    result = run_module(main, args(emulator, url=CI, secret="rotated-secret-1", secret_update="always"))
+    assert result["changed"] is True and writes(emulator) == ["PUT"] and stored_token(emulator) == ["rotated-secret-1"]
+
+
+def test_check_mode_predicts_the_real_diff(run_module, emulator):
+    options = dict(url=CI, name="ci renamed", note_filter=["deploy"], events=["push", "note"])
+    predicted = run_module(main, args(emulator, **options), check_mode=True)
+    assert writes(emulator) == []
+    real = run_module(main, args(emulator, **options))
+    assert predicted["changed"] is real["changed"] is True and predicted["diff"] == real["diff"]
+
+
+def test_two_hooks_with_one_url_are_refused_naming_their_ids(run_module, emulator):
+    emulator.send("POST", "/v4/repositories/3001/hooks", body={"url": CI, "push_events": True,
+                                                               "push_events_branch_regex_filter": ".*"})
+    result = run_module(main, args(emulator, url=CI, events=["push"]))
+    assert result["failed"] is True and "2 webhooks have %s" % CI in result["msg"] and "6001" in result["msg"]
+
+
+def test_exclusive_with_an_empty_list_and_allow_no_webhooks_deletes_every_hook(run_module, emulator):
+    result = run_module(main, args(emulator, webhooks=[], exclusive=True, allow_no_webhooks=True))
+    assert result["changed"] is True and result["webhooks"] == [] and writes(emulator) == ["DELETE"]
+
+
+@pytest.mark.parametrize("options, says", [
+    (dict(url="https://user:pw@ci.example.com/hook"), "url is not usable: it holds a user name or password"),
+    (dict(url="ftp://ci.example.com/hook"), "url is not usable: give an http:// or https:// address"),
+    (dict(url=CI, push_branch_regex="(unclosed"), "push_branch_regex is not usable: it is not a regular expression"),
+    (dict(url=CI, note_filter=["n"] * 11), "note_filter is not usable: at most 10 texts"),
+    (dict(url=CI, events=["note"]), "events has note, which needs note_filter"),
+    (dict(webhooks=[{"url": CI}, {"url": CI}]), "webhooks[1] names"),
+])
+def test_bad_input_fails_before_any_request_and_echoes_no_secret(run_module, emulator, options, says):
+    result = run_module(main, args(emulator, **options))
+    assert result["failed"] is True and says in result["msg"] and emulator.log() == []
+    assert ":pw@" not in json.dumps(result)
