@@ -36,9 +36,17 @@ def load(root, name):
 
 
 def inject(inputs, injectors, filled):
-    """The environment AWX gives a job for a credential with these fields filled."""
+    """The environment AWX gives a job for a credential with these fields filled: file templates written to files of
+    the job's own, named as tower.filename.<name>, then the env templates rendered."""
     context = dict((field["id"], filled.get(field["id"], "")) for field in inputs["fields"])
     templates = ImmutableSandboxedEnvironment()
+    files = {}
+    for name, template in injectors.get("file", {}).items():
+        handle, path = tempfile.mkstemp(prefix="awx-credential-")
+        with os.fdopen(handle, "w", encoding="utf-8") as written:
+            written.write(templates.from_string(template).render(context))
+        files[name.split(".", 1)[1]] = path
+    context["tower"] = {"filename": files}
     return dict((name, templates.from_string(template).render(context)) for name, template in injectors["env"].items())
 
 
@@ -70,7 +78,7 @@ def leaked(secrets, stdout, events):
     return [secret for secret in secrets if secret in text]
 
 
-def run_job(root, emulator, environment, email, playbook=None, survey=None):
+def run_job(root, emulator, environment, email, playbook=None, survey=None, ca_path=True):
     private = tempfile.mkdtemp(prefix="awx-job-")
     os.makedirs(os.path.join(private, "project"))
     os.makedirs(os.path.join(private, "inventory"))
@@ -83,7 +91,8 @@ def run_job(root, emulator, environment, email, playbook=None, survey=None):
     try:
         job = ansible_runner.run(
             private_data_dir=private, playbook="user_email.yml", envvars=environment, verbosity=3, quiet=True,
-            extravars=dict({"codearts_ca_path": emulator["emulator_ca_path"], "codearts_email": email}, **(survey or {})))
+            extravars=dict(dict({"codearts_email": email}, **({"codearts_ca_path": emulator["emulator_ca_path"]} if ca_path else {})),
+                           **(survey or {})))
         return job, job.stdout.read(), list(job.events)
     finally:
         shutil.rmtree(private, ignore_errors=True)  # env/envvars holds the injected credentials
@@ -119,6 +128,18 @@ def emulator_get(emulator, path):
     context = ssl.create_default_context(cafile=emulator["emulator_ca_path"])
     with urllib.request.urlopen(emulator["emulator_url"] + "/_emulator/" + path, context=context) as answer:
         return json.load(answer)
+
+
+def check_ca_bundle(root, emulator, inputs, injectors):
+    """The credential's CA certificates reach the job as the file REQUESTS_CA_BUNDLE names: no ca_path needed."""
+    with open(emulator["emulator_ca_path"], encoding="utf-8") as handle:
+        environment = inject(inputs, injectors, {"token": "carol-token", "endpoint": emulator["emulator_url"],
+                                                 "ca_bundle": handle.read()})
+    reset(emulator)
+    job, stdout, _events = run_job(root, emulator, environment, "carol.ca.bundle@example.com", ca_path=False)
+    ok = job.status == "successful" and emulator_get(emulator, "users/carol")["commit_email"] == "carol.ca.bundle@example.com"
+    print("AWX job trusting the service through the credential's CA certificates: %s" % ("ok" if ok else stdout[-2000:]))
+    return ok
 
 
 def check_survey(root, emulator, inputs, injectors):
@@ -171,6 +192,7 @@ def main(emulator_json, root, part):
         return 1
     if part == "credentials":
         results = [check_way(root, emulator, inputs, injectors, way) for way in sorted(WAYS)]
+        results.append(check_ca_bundle(root, emulator, inputs, injectors))
         results.append(check_the_leak_check(root, emulator, inputs, injectors))
     elif part == "survey":
         results = [check_survey(root, emulator, inputs, injectors)]
