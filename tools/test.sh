@@ -1,25 +1,27 @@
 #!/usr/bin/env bash
 # Run every test of the collection on a fresh machine, installing what it needs from the package indexes:
-#   - ansible-test sanity and units on ansible-core 2.16 (Python 3.12), 2.17, 2.18, 2.19, 2.20 and the newest;
-#     ansible-test integration on 2.16 (Python 3.12) and on the newest;
+#   - ansible-test sanity and units on ansible-core 2.16 (Python 3.12), 2.17, 2.18, 2.19 (Python 3.11), 2.20 and
+#     the newest; ansible-test integration on 2.16 and on the newest;
 #   - the modules compiled with the oldest Python they declare (tests/config.yml);
+#   - antsibull-nox's extra checks (no unwanted files, the action group, no trailing white space: antsibull-nox.toml);
 #   - ansible-lint (production profile) at the checkout root with no arguments, as a user runs it;
 #   - antsibull-docs lint and antsibull-changelog lint;
 #   - ansible-galaxy collection build and install, the artifact's contents, ansible-doc on the installed collection;
 #   - ansible-builder introspect, and ansible-builder create on the execution-environment definitions;
 #   - galaxy-importer on the built tarball (without containers);
 #   - the documentation site, built offline with warnings as errors.
-# Exits non-zero when anything fails; the summary gives each step's time. The work directory is removed at
-# the end unless CODEARTS_TEST_WORKDIR names one to keep (its virtualenvs are then reused).
+# Exits non-zero when anything fails; the summary gives each step's wall and CPU time. docs/testing.md says what
+# runs where and why. The work directory is removed at the end unless CODEARTS_TEST_WORKDIR names one to keep
+# (its virtualenvs, and ansible-test's, are then reused).
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 if [ -n "${CODEARTS_TEST_WORKDIR:-}" ]; then
-    work="${CODEARTS_TEST_WORKDIR}"
-    mkdir -p "${work}"
+    work="$(mkdir -p "${CODEARTS_TEST_WORKDIR}" && cd "${CODEARTS_TEST_WORKDIR}" && pwd)"
+    keep_work=1
 else
     work="$(mktemp -d)"
-    trap 'rm -rf "${work}"' EXIT
+    keep_work=0
 fi
 # "ansible-core requirement|Python version|ansible-test commands"
 matrix=(
@@ -30,33 +32,54 @@ matrix=(
     "ansible-core>=2.20,<2.21|3.12|sanity units"
     "ansible-core>=2.21|3.12|sanity units integration"
 )
+# Sanity and units run in two lanes side by side (the machines have two cores), each lane one release after
+# the other; the ecosystem tools run in a third lane beside them.
+lanes=("0 1 2" "3 4 5")
 tools_python="3.11"
 tools=(ansible-core ansible-lint antsibull-docs antsibull-changelog ansible-builder galaxy-importer
        -r "${repo}/docs/docsite/requirements.txt")
+# antsibull-nox in a virtualenv of its own: nox needs a newer attrs than galaxy-importer allows.
+nox_tools=("antsibull-nox>=1,<2")
 started=$SECONDS
 summary=()
+# ansible-test's own environments (its sanity virtualenvs and the cached get-pip stand-in) live in its HOME:
+# the work directory's, so that a run starts as fresh as the machine it is on and leaves nothing behind.
+test_home="${work}/home"
+mkdir -p "${test_home}" "${work}/bin"
 
 step() { printf '\n===== %s =====\n' "$*"; }
-record() { summary+=("$(printf '%-66s %4ss' "$1" "$2")"); }
+record() { summary+=("$(printf '%-70s %5ss %6s' "$1" "$2" "${3:+${3}s cpu}")"); }
+
+cpu_now() {  # CPU=the user + system CPU time, in hundredths of a second, of this shell's finished children
+    # `times` must run in this shell itself: in a command substitution it would count the substitution's children.
+    local file="${work}/.times.${BASHPID}"
+    times > "${file}"
+    CPU="$(sed -n 2p "${file}" | awk '{ n = 0; for (i = 1; i <= 2; i++) { split($i, p, "m"); sub("s", "", p[2]); n += p[1] * 60 + p[2] } printf "%d", n * 100 }')"
+    rm -f "${file}"
+}
+format_cpu() { printf '%d' $(( ($1 + 50) / 100 )); }
 
 find_python() {  # the interpreter for a version, from PATH or pyenv's versions
     local version="$1" candidate
-    for candidate in "$(command -v "python${version}" || true)" /root/.pyenv/versions/"${version}".*/bin/python"${version}"; do
+    for candidate in "$(command -v "python${version}" || true)" "$(pyenv root 2>/dev/null || echo /root/.pyenv)"/versions/"${version}".*/bin/python"${version}"; do
         if [ -n "${candidate}" ] && [ -x "${candidate}" ] && "${candidate}" -c 'import ensurepip, venv' 2>/dev/null; then
             echo "${candidate}"
             return 0
         fi
     done
-    echo "No working python${version} found (looked on PATH and in /root/.pyenv/versions)." >&2
+    echo "No working python${version} found (looked on PATH and in pyenv's versions)." >&2
     return 1
 }
 
-make_venv() {  # make_venv DIR PYTHON PACKAGE...: create (or reuse) a virtualenv and install the packages
-    local dir="$1" python="$2"
-    shift 2
-    [ -x "${dir}/bin/python" ] || "${python}" -m venv "${dir}"
-    "${dir}/bin/python" -m pip install --quiet --upgrade pip
-    "${dir}/bin/python" -m pip install --quiet "$@"
+uv_venv() {  # uv_venv DIR PYTHON compile|lazy PACKAGE...: create (or reuse) a virtualenv with uv, install the packages
+    local dir="$1" python="$2" compile=()
+    # compile: byte-compiled now, with every core, for programs this script runs itself: PYTHONDONTWRITEBYTECODE
+    # (set on these machines) would have each of their runs compile what it imports again. lazy: for the
+    # ansible-core releases, whose code ansible-test runs with its own environment, which compiles on import.
+    [ "$3" = compile ] && compile=(--compile-bytecode)
+    shift 3
+    [ -x "${dir}/bin/python" ] || "${work}/bin/uv" venv --quiet --python "${python}" "${dir}"
+    "${work}/bin/uv" pip install --quiet "${compile[@]}" --python "${dir}/bin/python" "$@"
 }
 
 copy_collection() {  # ansible-test needs the collection at .../ansible_collections/huaweicloud/codearts
@@ -79,9 +102,33 @@ source = pathlib.Path(ansible_test.__file__).parent.joinpath("_internal", "pytho
 print(re.search(r"pip='([0-9.]+)'", source).group(1))
 PY
 )"
-    mkdir -p "${HOME}/.ansible/test/cache"
-    cp "${repo}/tools/get_pip_standin.py" "${HOME}/.ansible/test/cache/get_pip_${version//./_}.py"
+    mkdir -p "${test_home}/.ansible/test/cache"
+    cp "${repo}/tools/get_pip_standin.py" "${test_home}/.ansible/test/cache/get_pip_${version//./_}.py"
 }
+
+reap() {  # reap DIR WHAT: stop the processes still running from DIR (left behind by a test), and say so
+    local dir="$1" what="$2" file pid pids=() signal args=()
+    for signal in TERM KILL; do
+        pids=()
+        for file in /proc/[0-9]*/cmdline; do  # read by bash itself: a grep would find its own command line
+            pid="${file#/proc/}"
+            pid="${pid%/cmdline}"
+            { [ "${pid}" = "$$" ] || [ "${pid}" = "${BASHPID}" ]; } && continue
+            mapfile -d '' args 2>/dev/null < "${file}" || continue
+            [[ " ${args[*]} " == *"${dir}/"* ]] && pids+=("${pid}")
+        done
+        [ "${#pids[@]}" -eq 0 ] && return 0
+        [ "${signal}" = TERM ] && echo "${what} left ${#pids[@]} processes running (${dir}); stopping them."
+        kill "-${signal}" "${pids[@]}" 2>/dev/null || true
+        if [ "${signal}" = TERM ]; then sleep 5; fi
+    done
+}
+
+cleanup() {
+    reap "${work}" "tools/test.sh" || true
+    [ "${keep_work}" = 1 ] || rm -rf "${work}"
+}
+trap cleanup EXIT
 
 service_pids() {  # the processes of the services the Debian packages below would start
     local name
@@ -90,13 +137,15 @@ service_pids() {  # the processes of the services the Debian packages below woul
     done
 }
 
-ensure_debian_packages() {  # ShellCheck (ansible-test skips it with only a warning), pandoc, and the proxies
-    # the codearts_intermediaries target runs (nginx, squid, tinyproxy: on Debian two are in /usr/sbin)
+ensure_debian_packages() {  # ShellCheck (ansible-test skips it with only a warning), pandoc, the proxies the
+    # codearts_intermediaries target runs (nginx, squid, tinyproxy: on Debian two are in /usr/sbin), and GNU time
+    # (/usr/bin/time, which codearts_hostile measures memory with; the shell's `time` keyword is not it)
     local missing=() program
     for program in shellcheck pandoc nginx squid tinyproxy; do
         PATH="${PATH}:/usr/sbin:/sbin" command -v "${program}" >/dev/null || missing+=("${program}")
     done
-    [ "${#missing[@]}" -eq 0 ] && return 0
+    [ -x /usr/bin/time ] || missing+=(time)
+    [ "${#missing[@]}" -eq 0 ] && { echo "shellcheck, pandoc, nginx, squid, tinyproxy and GNU time are installed."; return 0; }
     if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then
         echo "${missing[*]} missing and cannot be installed here (needs root and apt-get)." >&2
         return 1
@@ -134,16 +183,12 @@ check_integration_targets() {  # check_integration_targets LOG COLLECTION WHAT: 
     fi
 }
 
-t=$SECONDS
-ensure_debian_packages
-record "Debian packages (shellcheck, pandoc, nginx, squid, tinyproxy)" $((SECONDS - t))
-
-step "the modules compile with the oldest Python they declare"
-t=$SECONDS
-floor="$(sed -n 's/.*python_requires: *">=\([0-9.]*\)".*/\1/p' "${repo}/tests/config.yml")"
-"$(find_python "${floor}")" -m compileall -q "${repo}/plugins"
-find "${repo}/plugins" -name __pycache__ -prune -exec rm -rf {} +
-record "plugins compile on Python ${floor} (tests/config.yml floor)" $((SECONDS - t))
+integration_target_times() {  # integration_target_times TIMED_LOG: "TIME|  target NAME|SECONDS|" for each target
+    # From one "Running NAME integration test" line to the next; the last target ends with the log.
+    awk '$2 == "Running" && $4 == "integration" && $5 == "test" { if (name != "") printf "TIME|  integration target %s|%d|\n", name, $1 - start; name = $3; start = $1 }
+         { last = $1 }
+         END { if (name != "") printf "TIME|  integration target %s|%d|\n", name, last - start }' "$1"
+}
 
 check_log() {  # check_log LOG WHAT: fail on a skipped sanity test or an unsupported-version warning
     if grep -q "Required program .* not found" "$1"; then
@@ -156,36 +201,58 @@ check_log() {  # check_log LOG WHAT: fail on a skipped sanity test or an unsuppo
     fi
 }
 
-run_entry() {  # run_entry INDEX COMMAND...: install the entry's ansible-core (once) and run the ansible-test commands
-    # Every step says "|| return 1": called from "run_lane ... || return 1", errexit does not apply in here.
-    local index="$1" requirement version commands python venv collection core command t log installed=""
-    shift
-    IFS='|' read -r requirement version commands <<< "${matrix[${index}]}"
-    python="$(find_python "${version}")" || return 1
+stamp() {  # prefix each line with the seconds since it started (for the integration targets' times)
+    "${work}/venv-uv/bin/python" -u -c '
+import sys, time
+start = time.monotonic()
+for line in sys.stdin:
+    sys.stdout.write("%7.1f %s" % (time.monotonic() - start, line))
+'
+}
+
+prepare_entry() {  # prepare_entry INDEX: the entry's ansible-core in its virtualenv, the get-pip stand-in, the tree
+    local index="$1" requirement version _commands venv
+    IFS='|' read -r requirement version _commands <<< "${matrix[${index}]}"
     venv="${work}/venv-${index}"
-    collection="${work}/tree-${index}/ansible_collections/huaweicloud/codearts"
-    if [ ! -x "${venv}/bin/ansible-test" ] || [ ! -d "${collection}" ]; then
-        step "Python ${version}: installing ${requirement}"
-        t=$SECONDS
-        make_venv "${venv}" "${python}" "${requirement}" || return 1
-        install_get_pip_standin "${venv}" || return 1
-        collection="$(copy_collection "${work}/tree-${index}")" || return 1
-        installed=$((SECONDS - t))
-    fi
-    core="ansible-core $("${venv}/bin/python" -c 'from ansible.release import __version__; print(__version__)')"
-    if [ -n "${installed}" ]; then echo "TIME|install ${core#ansible-core } (Python ${version})|${installed}"; fi
+    uv_venv "${venv}" "$(find_python "${version}")" lazy "${requirement}"
+    install_get_pip_standin "${venv}"
+    [ -d "${work}/tree-${index}" ] || copy_collection "${work}/tree-${index}" > /dev/null
+}
+
+run_entry() {  # run_entry INDEX COMMAND...: run the ansible-test commands on the entry's release
+    # Every step says "|| return 1": called from "run_lane ... || return 1", errexit does not apply in here.
+    local index="$1" requirement version _commands venv tree collection core command t c log status
+    shift
+    IFS='|' read -r requirement version _commands <<< "${matrix[${index}]}"
+    venv="${work}/venv-${index}"
+    tree="${work}/tree-${index}"
+    collection="${tree}/ansible_collections/huaweicloud/codearts"
+    core="ansible-core $("${venv}/bin/python" -c 'from ansible.release import __version__; print(__version__)')" || return 1
     for command in "$@"; do
         step "${core}, Python ${version}: ansible-test ${command}"
         t=$SECONDS
+        cpu_now
+        c=${CPU}
         log="${work}/${command}-${index}.log"
-        (cd "${collection}" && "${venv}/bin/ansible-test" "${command}" --venv --python "${version}" --color no) > "${log}" 2>&1 \
-            || { cat "${log}"; echo "ansible-test ${command} failed on ${core}" >&2; return 1; }
+        status=0
+        if [ "${command}" = integration ]; then
+            (cd "${collection}" && HOME="${test_home}" "${venv}/bin/ansible-test" integration --venv --python "${version}" --color no) 2>&1 \
+                | stamp > "${log}.timed" || status=1
+            sed -E 's/^ *[0-9]+\.[0-9] //' "${log}.timed" > "${log}"
+        else
+            (cd "${collection}" && HOME="${test_home}" "${venv}/bin/ansible-test" "${command}" --venv --python "${version}" --color no) > "${log}" 2>&1 \
+                || status=1
+        fi
         cat "${log}"
+        reap "${tree}" "ansible-test ${command} on ${core}"
+        [ "${status}" = 0 ] || { echo "ansible-test ${command} failed on ${core}" >&2; return 1; }
         check_log "${log}" "ansible-test ${command} on ${core}" || return 1
         if [ "${command}" = integration ]; then
             check_integration_targets "${log}" "${collection}" "ansible-test integration on ${core}" || return 1
         fi
-        echo "TIME|ansible-test ${command}: ${core} (Python ${version})|$((SECONDS - t))"
+        cpu_now
+        echo "TIME|ansible-test ${command}: ${core} (Python ${version})|$((SECONDS - t))|$((CPU - c))"
+        if [ "${command}" = integration ]; then integration_target_times "${log}.timed"; fi
     done
 }
 
@@ -197,38 +264,182 @@ run_lane() {  # run_lane LOG INDEX...: sanity and units for these entries, one a
     done > "${log}" 2>&1
 }
 
+timed() {  # timed LABEL COMMAND...: run it and write "TIME|LABEL|wall|cpu"
+    local label="$1" t=$SECONDS c
+    shift
+    cpu_now
+    c=${CPU}
+    "$@"
+    cpu_now
+    echo "TIME|${label}|$((SECONDS - t))|$((CPU - c))"
+}
+
 collect() {  # collect LOG: print the log without its TIME| lines, and add those to the summary
-    local log="$1"
-    grep -v '^TIME|' "${log}"
-    while IFS='|' read -r _tag what seconds; do
-        record "${what}" "${seconds}"
+    local log="$1" cpu
+    grep -v '^TIME|' "${log}" || true
+    while IFS='|' read -r _tag what seconds cpu; do
+        record "${what}" "${seconds}" "${cpu:+$(format_cpu "${cpu}")}"
     done < <(grep '^TIME|' "${log}")
 }
 
-# Sanity and units for the six releases in two lanes side by side (most of their time is installing into
-# ansible-test's virtualenvs), and the ecosystem tools installed beside them; integration then runs with
-# nothing else of this script beside it: its targets already run their independent cases side by side (see
-# start_codearts_lanes in tests/integration/targets/setup_codearts_emulator/emulator.sh), and their
-# time-bounded cases allow for that. Each lane's output is printed whole when the lane ends.
-step "sanity and units on ${#matrix[@]} ansible-core releases, in two lanes; the ecosystem tools installed beside them"
-t=$SECONDS
-half=$(( (${#matrix[@]} + 1) / 2 ))
-lanes=("$(seq -s ' ' 0 $((half - 1)))" "$(seq -s ' ' "${half}" $((${#matrix[@]} - 1)))")
-tools_venv="${work}/venv-tools"
-# shellcheck disable=SC2086  # the lanes are lists of indexes
-run_lane "${work}/lane-0.log" ${lanes[0]} & lane0=$!
-# shellcheck disable=SC2086
-run_lane "${work}/lane-1.log" ${lanes[1]} & lane1=$!
-make_venv "${tools_venv}" "$(find_python "${tools_python}")" "${tools[@]}" > "${work}/tools-install.log" 2>&1 & tools_pid=$!
-status=0
-wait "${lane0}" || status=1
-wait "${lane1}" || status=1
-wait "${tools_pid}" || { cat "${work}/tools-install.log"; status=1; }
-collect "${work}/lane-0.log"
-collect "${work}/lane-1.log"
-record "  (wall time of the two lanes and the tools install)" $((SECONDS - t))
-[ "${status}" -eq 0 ] || { echo "sanity, units or the tools install failed (see above)." >&2; exit 1; }
+# ---- the ecosystem tools, one after the other (the third lane) ----
 
+tools_venv="${work}/venv-tools"
+
+tool_extra_checks() {
+    step "antsibull-nox extra checks: no unwanted files, the action group, no trailing white space (antsibull-nox.toml)"
+    # --no-venv: the checks are scripts that antsibull-nox runs with its own interpreter; nothing to install.
+    (cd "${repo}" && "${work}/venv-nox/bin/nox" --no-venv --envdir "${work}/nox" --no-color --session extra-checks)
+}
+
+tool_ansible_lint() {
+    step "ansible-lint --profile production, at the checkout root with no arguments"
+    (cd "${tools_collection}" && ansible-lint --profile production)
+}
+
+tool_docs_lint() {
+    step "antsibull-docs lint-collection-docs; antsibull-changelog lint"
+    (cd "${tools_collection}" && antsibull-docs lint-collection-docs --plugin-docs . && antsibull-changelog lint -v)
+}
+
+tool_galaxy() {
+    step "ansible-galaxy collection build and install; the artifact; ansible-doc on the installed collection"
+    rm -rf "${work}/build" "${work}/installed"
+    (cd "${tools_collection}" && ansible-galaxy collection build --output-path "${work}/build")
+    tarball="$(ls "${work}/build"/huaweicloud-codearts-*.tar.gz)"
+    ansible-galaxy collection install -p "${work}/installed" "${tarball}"
+    python "${repo}/tools/check_artifact.py" "${tarball}"
+    local modules
+    mapfile -t modules < <(find "${repo}/plugins/modules" -name '*.py' -printf 'huaweicloud.codearts.%f\n' | sed 's/\.py$//' | sort)
+    # One ansible-doc for all modules. It exits 0 even for a module it cannot find, so each module must be in
+    # its answer, with the connection options of the doc fragment (ca_path).
+    ANSIBLE_COLLECTIONS_PATH="${work}/installed" ansible-doc --json "${modules[@]}" > "${work}/modules.doc.json"
+    python - "${work}/modules.doc.json" "${modules[@]}" <<'PY'
+import json, sys
+docs = json.load(open(sys.argv[1]))
+for module in sys.argv[2:]:
+    options = ((docs.get(module) or {}).get("doc") or {}).get("options") or {}
+    if "ca_path" not in options:
+        sys.exit("ansible-doc did not render %s with its connection options (ca_path)" % module)
+    print("ansible-doc renders %s (%d options)" % (module, len(options)))
+PY
+}
+
+tool_builder() {
+    step "ansible-builder: introspect the installed collection; create the execution environments' build contexts"
+    ansible-builder introspect --sanitize "${work}/installed" | tee "${work}/ee-dependencies.yml"
+    grep -q "requests.*from collection huaweicloud.codearts" "${work}/ee-dependencies.yml"
+    cp "${tarball}" "${tools_collection}/docs/awx/huaweicloud-codearts.tar.gz"
+    local definition context
+    for definition in execution-environment.yml execution-environment-aap.yml; do
+        context="${work}/ee-${definition%.yml}"
+        ansible-builder create -f "${tools_collection}/docs/awx/${definition}" -c "${context}" --output-filename Containerfile
+        python "${repo}/tools/check_ee_context.py" "${context}" "${tools_collection}/docs/awx/${definition}"
+    done
+}
+
+tool_importer() {
+    step "galaxy-importer on the built tarball (no containers, no ansible-test; it runs ansible-lint on the artifact)"
+    printf '[galaxy-importer]\nRUN_ANSIBLE_TEST = False\nLOCAL_IMAGE_DOCKER = False\nRUN_ANSIBLE_LINT = True\n' > "${work}/galaxy-importer.cfg"
+    (cd "${work}" && GALAXY_IMPORTER_CONFIG="${work}/galaxy-importer.cfg" python -m galaxy_importer.main "${tarball}") \
+        | tee "${work}/galaxy-importer.log"
+    grep -q "Importer processing completed successfully" "${work}/galaxy-importer.log"
+    if grep -E "^(WARNING|ERROR)" "${work}/galaxy-importer.log"; then
+        echo "galaxy-importer reported the problems above." >&2
+        return 1
+    fi
+}
+
+tool_docsite() {
+    step "the documentation site (offline, warnings as errors)"
+    ANSIBLE_COLLECTIONS_PATH="${work}/installed" bash "${tools_collection}/docs/docsite/build.sh"
+    local page
+    for page in index collections/huaweicloud/codearts/codearts_user_email_module guides/user-guide guides/awx guides/reliability; do
+        test -s "${tools_collection}/docs/docsite/build/html/${page}.html"
+    done
+}
+
+install_tools() {
+    uv_venv "${tools_venv}" "$(find_python "${tools_python}")" compile "${tools[@]}"
+    uv_venv "${work}/venv-nox" "$(find_python "${tools_python}")" compile "${nox_tools[@]}"
+}
+
+run_tools() {  # the ecosystem tools lane: install them, then run each, timed; stops at the first failure
+    set -e  # each tool_* function fails at its first failing command
+    timed "install the tools (uv: ansible-lint, antsibull-*, galaxy-importer, Sphinx, antsibull-nox)" install_tools
+    export PATH="${tools_venv}/bin:${PATH}"
+    tools_collection="$(copy_collection "${work}/tree-tools")"
+    timed "antsibull-nox extra checks (no-unwanted-files, action-groups, whitespace)" tool_extra_checks
+    timed "ansible-lint --profile production (no arguments)" tool_ansible_lint
+    timed "antsibull-docs and antsibull-changelog lint" tool_docs_lint
+    timed "galaxy build + install + artifact check + ansible-doc" tool_galaxy
+    timed "ansible-builder introspect + create (2 EE definitions)" tool_builder
+    timed "galaxy-importer (with its ansible-lint of the artifact)" tool_importer
+    timed "docs site: antsibull-docs + Sphinx -W" tool_docsite
+}
+
+# ---- the run ----
+
+step "setup: uv; Debian packages beside it; the modules compiled with their oldest Python"
+t=$SECONDS
+ensure_debian_packages > "${work}/apt.log" 2>&1 & apt_pid=$!
+floor="$(sed -n 's/.*python_requires: *">=\([0-9.]*\)".*/\1/p' "${repo}/tests/config.yml")"
+"$(find_python "${floor}")" -m compileall -q "${repo}/plugins"
+find "${repo}/plugins" -name __pycache__ -prune -exec rm -rf {} +
+record "plugins compile on Python ${floor} (tests/config.yml floor)" $((SECONDS - t))
+
+export UV_SYSTEM_CERTS=1  # uv, unlike pip, has its own certificates unless told to use the system's
+# uv makes the virtualenvs (of each ansible-core release, of the tools): a second to install ansible-core where
+# pip takes twenty, and one download of each wheel for all of them. ansible-test makes its own with pip.
+t=$SECONDS
+uv_python="$(find_python "${tools_python}")"
+[ -x "${work}/venv-uv/bin/uv" ] || { "${uv_python}" -m venv "${work}/venv-uv" && "${work}/venv-uv/bin/python" -m pip install --quiet uv; }
+ln -sf "${work}/venv-uv/bin/uv" "${work}/bin/uv"
+# The get-pip stand-in installs pip into ansible-test's virtualenvs with this uv when it finds it on PATH. Only
+# uv is in that directory: the uv virtualenv's python must not shadow the interpreters ansible-test looks for.
+export PATH="${work}/bin:${PATH}"
+record "uv (pip install uv)" $((SECONDS - t))
+
+step "the ${#matrix[@]} ansible-core releases, each in its virtualenv (uv)"
+t=$SECONDS
+cpu_now
+c=${CPU}
+for index in "${!matrix[@]}"; do
+    prepare_entry "${index}"
+    echo "  $(IFS='|' read -r requirement _ _ <<< "${matrix[${index}]}"; echo "${requirement}"): $("${work}/venv-${index}/bin/python" -c 'from ansible.release import __version__; print(__version__)')"
+done
+cpu_now
+record "install the ${#matrix[@]} ansible-core releases (uv)" $((SECONDS - t)) "$(format_cpu $((CPU - c)))"
+
+t=$SECONDS
+status=0
+wait "${apt_pid}" || status=1
+cat "${work}/apt.log"
+record "Debian packages (shellcheck, pandoc, nginx, squid, tinyproxy, time; beside the installs)" $((SECONDS - t))
+[ "${status}" -eq 0 ] || { echo "Installing the Debian packages failed (see above)." >&2; exit 1; }
+
+step "sanity and units on ${#matrix[@]} ansible-core releases in two lanes; the ecosystem tools in a third lane beside them"
+t=$SECONDS
+cpu_now
+c=${CPU}
+pids=()
+for lane in "${!lanes[@]}"; do
+    # shellcheck disable=SC2086  # the lanes are lists of indexes
+    run_lane "${work}/lane-${lane}.log" ${lanes[${lane}]} & pids+=($!)
+done
+run_tools > "${work}/tools.log" 2>&1 & tools_pid=$!
+status=0
+for pid in "${pids[@]}"; do wait "${pid}" || status=1; done
+wait "${tools_pid}" || status=1
+for lane in "${!lanes[@]}"; do collect "${work}/lane-${lane}.log"; done
+collect "${work}/tools.log"
+cpu_now
+record "  (wall time of the three lanes)" $((SECONDS - t)) "$(format_cpu $((CPU - c)))"
+[ "${status}" -eq 0 ] || { echo "sanity, units or an ecosystem tool failed (see above)." >&2; exit 1; }
+
+# Integration with nothing else of this script beside it: its targets already run their independent cases side
+# by side (see start_codearts_lanes in tests/integration/targets/setup_codearts_emulator/emulator.sh), and their
+# time-bounded cases allow for that, not for more.
 for index in "${!matrix[@]}"; do
     IFS='|' read -r _requirement _version commands <<< "${matrix[${index}]}"
     if [[ " ${commands} " == *" integration "* ]]; then
@@ -238,67 +449,6 @@ for index in "${!matrix[@]}"; do
         [ "${status}" -eq 0 ] || { echo "ansible-test integration failed (see above)." >&2; exit 1; }
     fi
 done
-
-export PATH="${tools_venv}/bin:${PATH}"
-collection="$(copy_collection "${work}/tree-tools")"
-
-step "ansible-lint --profile production, at the checkout root with no arguments"
-t=$SECONDS
-(cd "${collection}" && ansible-lint --profile production)
-record "ansible-lint --profile production (no arguments)" $((SECONDS - t))
-
-step "antsibull-docs lint-collection-docs; antsibull-changelog lint"
-t=$SECONDS
-(cd "${collection}" && antsibull-docs lint-collection-docs --plugin-docs . && antsibull-changelog lint -v)
-record "antsibull-docs and antsibull-changelog lint" $((SECONDS - t))
-
-step "ansible-galaxy collection build and install; the artifact; ansible-doc on the installed collection"
-t=$SECONDS
-rm -rf "${work}/build" "${work}/installed"
-(cd "${collection}" && ansible-galaxy collection build --output-path "${work}/build")
-tarball="$(ls "${work}/build"/huaweicloud-codearts-*.tar.gz)"
-ansible-galaxy collection install -p "${work}/installed" "${tarball}"
-python3 "${repo}/tools/check_artifact.py" "${tarball}"
-for module in $(find "${repo}/plugins/modules" -name '*.py' -printf '%f\n' | sed 's/\.py$//' | sort); do
-    # ansible-doc exits 0 even for a module it cannot find, so look for the module's own name in what it printed.
-    ANSIBLE_COLLECTIONS_PATH="${work}/installed" ansible-doc "huaweicloud.codearts.${module}" > "${work}/${module}.doc.txt"
-    grep -q "huaweicloud.codearts.${module}" "${work}/${module}.doc.txt"
-    grep -q "ca_path" "${work}/${module}.doc.txt"
-    echo "ansible-doc renders huaweicloud.codearts.${module} ($(wc -l < "${work}/${module}.doc.txt") lines)"
-done
-record "galaxy build + install + artifact check + ansible-doc" $((SECONDS - t))
-
-step "ansible-builder: introspect the installed collection; create the execution environments' build contexts"
-t=$SECONDS
-ansible-builder introspect --sanitize "${work}/installed" | tee "${work}/ee-dependencies.yml"
-grep -q "requests.*from collection huaweicloud.codearts" "${work}/ee-dependencies.yml"
-cp "${tarball}" "${collection}/docs/awx/huaweicloud-codearts.tar.gz"
-for definition in execution-environment.yml execution-environment-aap.yml; do
-    context="${work}/ee-${definition%.yml}"
-    ansible-builder create -f "${collection}/docs/awx/${definition}" -c "${context}" --output-filename Containerfile
-    python3 "${repo}/tools/check_ee_context.py" "${context}" "${collection}/docs/awx/${definition}"
-done
-record "ansible-builder introspect + create (2 EE definitions)" $((SECONDS - t))
-
-step "galaxy-importer on the built tarball (no containers, no ansible-test)"
-t=$SECONDS
-printf '[galaxy-importer]\nRUN_ANSIBLE_TEST = False\nLOCAL_IMAGE_DOCKER = False\nRUN_ANSIBLE_LINT = True\n' > "${work}/galaxy-importer.cfg"
-(cd "${work}" && GALAXY_IMPORTER_CONFIG="${work}/galaxy-importer.cfg" python -m galaxy_importer.main "${tarball}") \
-    | tee "${work}/galaxy-importer.log"
-grep -q "Importer processing completed successfully" "${work}/galaxy-importer.log"
-if grep -E "^(WARNING|ERROR)" "${work}/galaxy-importer.log"; then
-    echo "galaxy-importer reported the problems above." >&2
-    exit 1
-fi
-record "galaxy-importer" $((SECONDS - t))
-
-step "the documentation site (offline, warnings as errors)"
-t=$SECONDS
-ANSIBLE_COLLECTIONS_PATH="${work}/installed" bash "${collection}/docs/docsite/build.sh"
-for page in index collections/huaweicloud/codearts/codearts_user_email_module guides/user-guide guides/awx guides/reliability; do
-    test -s "${collection}/docs/docsite/build/html/${page}.html"
-done
-record "docs site: antsibull-docs + Sphinx -W" $((SECONDS - t))
 
 printf '\n===== summary (%ss in all) =====\n' $((SECONDS - started))
 printf '%s\n' "${summary[@]}"
