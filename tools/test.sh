@@ -32,6 +32,13 @@ matrix=(
     "ansible-core>=2.20,<2.21|3.12|sanity units"
     "ansible-core>=2.21|3.12|sanity units integration"
 )
+# The emulator's own unit tests (tests/unit/emulator) test the test rig, not the collection: they and the
+# emulator import nothing of ansible (checked before each units run, see emulator_tests_need_ansible), so
+# their result depends on the Python version and their own libraries, not on the ansible-core release. They
+# run on the oldest and the newest release (Python 3.12) and on the only Python 3.11 one; the middle releases
+# run every other unit test. docs/testing.md has the measurements.
+emulator_tests="tests/unit/emulator/"
+emulator_test_entries=(0 3 5)
 # Sanity and units run in two lanes side by side (the machines have two cores), each lane one release after
 # the other; the ecosystem tools run in a third lane beside them.
 lanes=("0 1 2" "3 4 5")
@@ -48,7 +55,7 @@ test_home="${work}/home"
 mkdir -p "${test_home}" "${work}/bin"
 
 step() { printf '\n===== %s =====\n' "$*"; }
-record() { summary+=("$(printf '%-70s %5ss %6s' "$1" "$2" "${3:+${3}s cpu}")"); }
+record() { summary+=("$(printf '%-70s %5ss %9s %s' "$1" "$2" "${3:+${3}s cpu}" "${4:-}")"); }
 
 cpu_now() {  # CPU=the user + system CPU time, in hundredths of a second, of this shell's finished children
     # `times` must run in this shell itself: in a command substitution it would count the substitution's children.
@@ -210,6 +217,55 @@ for line in sys.stdin:
 '
 }
 
+emulator_tests_need_ansible() {  # emulator_tests_need_ansible COLLECTION: say so, and succeed, if the emulator's
+    # tests or anything they import from the collection imports ansible (other than tests/unit/conftest.py, which
+    # every unit test shares and which runs on every release)
+    "${work}/venv-uv/bin/python" - "$1" "${emulator_tests}" <<'PY'
+import ast, pathlib, sys
+root, tests = pathlib.Path(sys.argv[1]), sys.argv[2]
+prefix = "ansible_collections.huaweicloud.codearts."
+todo = sorted((root / tests).rglob("*.py")) + sorted((root / "tests/emulator").rglob("*.py"))
+seen, found = set(), []
+while todo:
+    path = todo.pop()
+    if path in seen or not path.exists():
+        continue
+    seen.add(path)
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            names = [node.module] + ["%s.%s" % (node.module, alias.name) for alias in node.names]
+        else:
+            continue
+        for name in names:
+            if name == "ansible" or name.startswith("ansible."):
+                found.append("%s imports %s" % (path.relative_to(root), name))
+            elif name.startswith(prefix):
+                relative = name[len(prefix):].replace(".", "/")
+                todo += [root / (relative + ".py"), root / relative / "__init__.py"]
+for line in sorted(set(found)):
+    print(line)
+sys.exit(0 if found else 1)
+PY
+}
+
+preinstall_unit_requirements() {  # preinstall_unit_requirements VENV COLLECTION VERSION
+    # What `ansible-test units` installs with pip into its virtualenv (ansible-test's units.txt, then the
+    # collection's tests/unit/requirements.txt, each with the same constraints), installed first with uv: pip
+    # then finds every requirement satisfied. 17 s of CPU less per release. Without that virtualenv (which the
+    # sanity run makes) ansible-test installs them itself.
+    local delegation="$2/tests/output/.tmp/delegation/python$3" data unit_constraints=()
+    [ -x "${delegation}/bin/python" ] || return 0
+    data="$("$1/bin/python" -c 'import ansible_test, os; print(os.path.join(os.path.dirname(ansible_test.__file__), "_data", "requirements"))')"
+    "${work}/bin/uv" pip install --quiet --python "${delegation}/bin/python" -r "${data}/units.txt" -c "${data}/constraints.txt"
+    if [ -f "$2/tests/unit/requirements.txt" ]; then
+        [ -f "$2/tests/unit/constraints.txt" ] && unit_constraints=(-c "$2/tests/unit/constraints.txt")
+        "${work}/bin/uv" pip install --quiet --python "${delegation}/bin/python" -r "$2/tests/unit/requirements.txt" \
+            "${unit_constraints[@]}" -c "${data}/constraints.txt"
+    fi
+}
+
 prepare_entry() {  # prepare_entry INDEX: the entry's ansible-core in its virtualenv, the get-pip stand-in, the tree
     local index="$1" requirement version _commands venv
     IFS='|' read -r requirement version _commands <<< "${matrix[${index}]}"
@@ -219,72 +275,99 @@ prepare_entry() {  # prepare_entry INDEX: the entry's ansible-core in its virtua
     [ -d "${work}/tree-${index}" ] || copy_collection "${work}/tree-${index}" > /dev/null
 }
 
-run_entry() {  # run_entry INDEX COMMAND...: run the ansible-test commands on the entry's release
-    # Every step says "|| return 1": called from "run_lane ... || return 1", errexit does not apply in here.
-    local index="$1" requirement version _commands venv tree collection core command t c log status
-    shift
+run_entry() {  # run_entry INDEX COMMAND: run one ansible-test command on the entry's release; fail if it failed
+    # Every step says "|| ok=0" or "|| return 1": called as "run_entry ... || ...", errexit does not apply in here.
+    local index="$1" command="$2" requirement version _commands venv tree collection core t c log ok=1 arguments=()
     IFS='|' read -r requirement version _commands <<< "${matrix[${index}]}"
     venv="${work}/venv-${index}"
     tree="${work}/tree-${index}"
     collection="${tree}/ansible_collections/huaweicloud/codearts"
     core="ansible-core $("${venv}/bin/python" -c 'from ansible.release import __version__; print(__version__)')" || return 1
-    for command in "$@"; do
-        step "${core}, Python ${version}: ansible-test ${command}"
-        t=$SECONDS
-        cpu_now
-        c=${CPU}
-        log="${work}/${command}-${index}.log"
-        status=0
-        if [ "${command}" = integration ]; then
-            (cd "${collection}" && HOME="${test_home}" "${venv}/bin/ansible-test" integration --venv --python "${version}" --color no) 2>&1 \
-                | stamp > "${log}.timed" || status=1
-            sed -E 's/^ *[0-9]+\.[0-9] //' "${log}.timed" > "${log}"
-        else
-            (cd "${collection}" && HOME="${test_home}" "${venv}/bin/ansible-test" "${command}" --venv --python "${version}" --color no) > "${log}" 2>&1 \
-                || status=1
+    step "${core}, Python ${version}: ansible-test ${command}"
+    t=$SECONDS
+    cpu_now
+    c=${CPU}
+    log="${work}/${command}-${index}.log"
+    if [ "${command}" = units ]; then
+        preinstall_unit_requirements "${venv}" "${collection}" "${version}" || ok=0
+        if [[ " ${emulator_test_entries[*]} " != *" ${index} "* ]] && [ -d "${collection}/${emulator_tests}" ]; then
+            if emulator_tests_need_ansible "${collection}"; then
+                echo "The emulator's tests import ansible (above): they run on ${core} too."
+            else
+                arguments=(--exclude "${emulator_tests}")
+                echo "NOT RUN on ${core}: ${emulator_tests} (the emulator's own tests; they import nothing of ansible and run on" \
+                     "$(for entry in "${emulator_test_entries[@]}"; do IFS='|' read -r r _ _ <<< "${matrix[${entry}]}"; printf '%s; ' "${r}"; done)see docs/testing.md)"
+                echo "TIME|  ${emulator_tests} not run on ${core} (run on 2.16, 2.19 and the newest)|0||not run"
+            fi
         fi
-        cat "${log}"
-        reap "${tree}" "ansible-test ${command} on ${core}"
-        [ "${status}" = 0 ] || { echo "ansible-test ${command} failed on ${core}" >&2; return 1; }
-        check_log "${log}" "ansible-test ${command} on ${core}" || return 1
-        if [ "${command}" = integration ]; then
-            check_integration_targets "${log}" "${collection}" "ansible-test integration on ${core}" || return 1
-        fi
-        cpu_now
-        echo "TIME|ansible-test ${command}: ${core} (Python ${version})|$((SECONDS - t))|$((CPU - c))"
-        if [ "${command}" = integration ]; then integration_target_times "${log}.timed"; fi
-    done
+    fi
+    if [ "${command}" = integration ]; then
+        (cd "${collection}" && HOME="${test_home}" "${venv}/bin/ansible-test" integration --venv --python "${version}" --color no) 2>&1 \
+            | stamp > "${log}.timed" || ok=0
+        sed -E 's/^ *[0-9]+\.[0-9] //' "${log}.timed" > "${log}"
+    else
+        (cd "${collection}" && HOME="${test_home}" "${venv}/bin/ansible-test" "${command}" --venv --python "${version}" --color no "${arguments[@]}") \
+            > "${log}" 2>&1 || ok=0
+    fi
+    cat "${log}"
+    reap "${tree}" "ansible-test ${command} on ${core}"
+    [ "${ok}" = 1 ] || echo "ansible-test ${command} failed on ${core}" >&2
+    check_log "${log}" "ansible-test ${command} on ${core}" || ok=0
+    if [ "${command}" = integration ]; then
+        check_integration_targets "${log}" "${collection}" "ansible-test integration on ${core}" || ok=0
+    fi
+    cpu_now
+    echo "TIME|ansible-test ${command}: ${core} (Python ${version})|$((SECONDS - t))|$((CPU - c))|$([ "${ok}" = 1 ] || echo FAILED)"
+    if [ "${command}" = integration ]; then integration_target_times "${log}.timed"; fi
+    [ "${ok}" = 1 ]
 }
 
-run_lane() {  # run_lane LOG INDEX...: sanity and units for these entries, one after the other, into LOG
-    local log="$1" index
+run_lane() {  # run_lane LOG INDEX...: sanity and units for these entries, one after the other, into LOG; all of
+    # them, whatever fails, so that one run tells every failure
+    local log="$1" index command ok=1
     shift
     for index in "$@"; do
-        run_entry "${index}" sanity units || return 1
+        for command in sanity units; do
+            run_entry "${index}" "${command}" || ok=0
+        done
     done > "${log}" 2>&1
+    [ "${ok}" = 1 ]
 }
 
-timed() {  # timed LABEL COMMAND...: run it and write "TIME|LABEL|wall|cpu"
-    local label="$1" t=$SECONDS c
+timed() {  # timed LABEL FUNCTION: run it with errexit (a failing command fails it), write "TIME|LABEL|wall|cpu|status"
+    local label="$1" t=$SECONDS c ok=1
     shift
     cpu_now
     c=${CPU}
-    "$@"
+    # In the background and waited for: errexit does not apply inside anything that is part of a "||" list.
+    (set -e; "$@") &
+    wait "$!" || ok=0
     cpu_now
-    echo "TIME|${label}|$((SECONDS - t))|$((CPU - c))"
+    echo "TIME|${label}|$((SECONDS - t))|$((CPU - c))|$([ "${ok}" = 1 ] || echo FAILED)"
+    [ "${ok}" = 1 ]
 }
 
-collect() {  # collect LOG: print the log without its TIME| lines, and add those to the summary
-    local log="$1" cpu
+failed=()
+collect() {  # collect LOG: print the log without its TIME| lines, and add those to the summary (and to failed)
+    local log="$1" what seconds cpu result
     grep -v '^TIME|' "${log}" || true
-    while IFS='|' read -r _tag what seconds cpu; do
-        record "${what}" "${seconds}" "${cpu:+$(format_cpu "${cpu}")}"
+    while IFS='|' read -r _tag what seconds cpu result; do
+        record "${what}" "${seconds}" "${cpu:+$(format_cpu "${cpu}")}" "${result}"
+        [ "${result}" != FAILED ] || failed+=("${what}")
     done < <(grep '^TIME|' "${log}")
+}
+
+collect_checked() {  # collect_checked LOG STATUS WHAT: collect LOG; a failure (STATUS) that no TIME line names fails WHAT
+    local before="${#failed[@]}"
+    collect "$1"
+    if [ "$2" != 0 ] && [ "${#failed[@]}" = "${before}" ]; then failed+=("$3 (see its output above)"); fi
 }
 
 # ---- the ecosystem tools, one after the other (the third lane) ----
 
 tools_venv="${work}/venv-tools"
+
+built_tarball() { ls "${work}/build"/huaweicloud-codearts-*.tar.gz; }
 
 tool_extra_checks() {
     step "antsibull-nox extra checks: no unwanted files, the action group, no trailing white space (antsibull-nox.toml)"
@@ -306,7 +389,8 @@ tool_galaxy() {
     step "ansible-galaxy collection build and install; the artifact; ansible-doc on the installed collection"
     rm -rf "${work}/build" "${work}/installed"
     (cd "${tools_collection}" && ansible-galaxy collection build --output-path "${work}/build")
-    tarball="$(ls "${work}/build"/huaweicloud-codearts-*.tar.gz)"
+    local tarball
+    tarball="$(built_tarball)"
     ansible-galaxy collection install -p "${work}/installed" "${tarball}"
     python "${repo}/tools/check_artifact.py" "${tarball}"
     local modules
@@ -329,7 +413,7 @@ tool_builder() {
     step "ansible-builder: introspect the installed collection; create the execution environments' build contexts"
     ansible-builder introspect --sanitize "${work}/installed" | tee "${work}/ee-dependencies.yml"
     grep -q "requests.*from collection huaweicloud.codearts" "${work}/ee-dependencies.yml"
-    cp "${tarball}" "${tools_collection}/docs/awx/huaweicloud-codearts.tar.gz"
+    cp "$(built_tarball)" "${tools_collection}/docs/awx/huaweicloud-codearts.tar.gz"
     local definition context
     for definition in execution-environment.yml execution-environment-aap.yml; do
         context="${work}/ee-${definition%.yml}"
@@ -341,7 +425,7 @@ tool_builder() {
 tool_importer() {
     step "galaxy-importer on the built tarball (no containers, no ansible-test; it runs ansible-lint on the artifact)"
     printf '[galaxy-importer]\nRUN_ANSIBLE_TEST = False\nLOCAL_IMAGE_DOCKER = False\nRUN_ANSIBLE_LINT = True\n' > "${work}/galaxy-importer.cfg"
-    (cd "${work}" && GALAXY_IMPORTER_CONFIG="${work}/galaxy-importer.cfg" python -m galaxy_importer.main "${tarball}") \
+    (cd "${work}" && GALAXY_IMPORTER_CONFIG="${work}/galaxy-importer.cfg" python -m galaxy_importer.main "$(built_tarball)") \
         | tee "${work}/galaxy-importer.log"
     grep -q "Importer processing completed successfully" "${work}/galaxy-importer.log"
     if grep -E "^(WARNING|ERROR)" "${work}/galaxy-importer.log"; then
@@ -364,18 +448,19 @@ install_tools() {
     uv_venv "${work}/venv-nox" "$(find_python "${tools_python}")" compile "${nox_tools[@]}"
 }
 
-run_tools() {  # the ecosystem tools lane: install them, then run each, timed; stops at the first failure
-    set -e  # each tool_* function fails at its first failing command
-    timed "install the tools (uv: ansible-lint, antsibull-*, galaxy-importer, Sphinx, antsibull-nox)" install_tools
+run_tools() {  # the ecosystem tools lane: install them, then run each, timed; all of them, whatever fails
+    local ok=1
+    timed "install the tools (uv: ansible-lint, antsibull-*, galaxy-importer, Sphinx, antsibull-nox)" install_tools || return 1
     export PATH="${tools_venv}/bin:${PATH}"
     tools_collection="$(copy_collection "${work}/tree-tools")"
-    timed "antsibull-nox extra checks (no-unwanted-files, action-groups, whitespace)" tool_extra_checks
-    timed "ansible-lint --profile production (no arguments)" tool_ansible_lint
-    timed "antsibull-docs and antsibull-changelog lint" tool_docs_lint
-    timed "galaxy build + install + artifact check + ansible-doc" tool_galaxy
-    timed "ansible-builder introspect + create (2 EE definitions)" tool_builder
-    timed "galaxy-importer (with its ansible-lint of the artifact)" tool_importer
-    timed "docs site: antsibull-docs + Sphinx -W" tool_docsite
+    timed "antsibull-nox extra checks (no-unwanted-files, action-groups, whitespace)" tool_extra_checks || ok=0
+    timed "ansible-lint --profile production (no arguments)" tool_ansible_lint || ok=0
+    timed "antsibull-docs and antsibull-changelog lint" tool_docs_lint || ok=0
+    timed "galaxy build + install + artifact check + ansible-doc" tool_galaxy || ok=0
+    timed "ansible-builder introspect + create (2 EE definitions)" tool_builder || ok=0
+    timed "galaxy-importer (with its ansible-lint of the artifact)" tool_importer || ok=0
+    timed "docs site: antsibull-docs + Sphinx -W" tool_docsite || ok=0
+    [ "${ok}" = 1 ]
 }
 
 # ---- the run ----
@@ -428,28 +513,33 @@ for lane in "${!lanes[@]}"; do
     run_lane "${work}/lane-${lane}.log" ${lanes[${lane}]} & pids+=($!)
 done
 run_tools > "${work}/tools.log" 2>&1 & tools_pid=$!
-status=0
-for pid in "${pids[@]}"; do wait "${pid}" || status=1; done
-wait "${tools_pid}" || status=1
-for lane in "${!lanes[@]}"; do collect "${work}/lane-${lane}.log"; done
-collect "${work}/tools.log"
+lane_status=()
+for pid in "${pids[@]}"; do wait "${pid}" && lane_status+=(0) || lane_status+=(1); done
+tools_status=0
+wait "${tools_pid}" || tools_status=1
+for lane in "${!lanes[@]}"; do collect_checked "${work}/lane-${lane}.log" "${lane_status[${lane}]}" "sanity/units lane ${lane}"; done
+collect_checked "${work}/tools.log" "${tools_status}" "the ecosystem tools lane"
 cpu_now
 record "  (wall time of the three lanes)" $((SECONDS - t)) "$(format_cpu $((CPU - c)))"
-[ "${status}" -eq 0 ] || { echo "sanity, units or an ecosystem tool failed (see above)." >&2; exit 1; }
 
 # Integration with nothing else of this script beside it: its targets already run their independent cases side
 # by side (see start_codearts_lanes in tests/integration/targets/setup_codearts_emulator/emulator.sh), and their
-# time-bounded cases allow for that, not for more.
+# time-bounded cases allow for that, not for more. It runs even when something above failed, so that one run
+# tells every failure.
 for index in "${!matrix[@]}"; do
     IFS='|' read -r _requirement _version commands <<< "${matrix[${index}]}"
     if [[ " ${commands} " == *" integration "* ]]; then
         status=0
         run_entry "${index}" integration > "${work}/integration-entry-${index}.log" 2>&1 || status=1
-        collect "${work}/integration-entry-${index}.log"
-        [ "${status}" -eq 0 ] || { echo "ansible-test integration failed (see above)." >&2; exit 1; }
+        collect_checked "${work}/integration-entry-${index}.log" "${status}" "integration on ${_requirement}"
     fi
 done
 
 printf '\n===== summary (%ss in all) =====\n' $((SECONDS - started))
 printf '%s\n' "${summary[@]}"
+if [ "${#failed[@]}" -gt 0 ]; then
+    printf '%s step(s) failed:\n' "${#failed[@]}"
+    printf '  %s\n' "${failed[@]}"
+    exit 1
+fi
 echo "All checks passed."
