@@ -4,6 +4,7 @@ import base64
 import hashlib
 import os
 import struct
+import subprocess
 
 from ansible_collections.huaweicloud.codearts.tests.unit.helpers.fakes import response
 
@@ -31,3 +32,14 @@ def listed(*keys, **kwargs):
     first = kwargs.get("first_id", 100)
     return response(200, {"keys": [dict(id=first + index, title=title, key=line, created_at="2026-11-30")
                                    for index, (line, title) in enumerate(keys)], "total": len(keys)})
+
+
+def keygen_fingerprint(tmp_path, line):
+    """What `ssh-keygen -l -E sha256 -f` prints for the line: the fingerprint, or None when it refuses the line.
+
+    ssh-keygen is the oracle: a machine without it fails these tests rather than skipping them."""
+    path = tmp_path / "key.pub"
+    path.write_text(line + "\n")
+    done = subprocess.run(["ssh-keygen", "-l", "-E", "sha256", "-f", str(path)], capture_output=True, text=True,
+                          check=False)
+    return done.stdout.split()[1] if done.returncode == 0 else None

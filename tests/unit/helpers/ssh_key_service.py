@@ -35,11 +35,6 @@ def key_line(number):
     return "ssh-ed25519 %s user%d@host" % (base64.b64encode(blob).decode("ascii"), number)
 
 
-def fingerprint(line):
-    digest = hashlib.sha256(base64.b64decode(line.split()[1])).digest()
-    return "SHA256:" + base64.b64encode(digest).decode("ascii").rstrip("=")
-
-
 def blob_of(line):
     return line.split()[1]
 

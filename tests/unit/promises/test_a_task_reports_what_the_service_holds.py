@@ -7,14 +7,16 @@ import unicodedata
 
 import pytest
 
-from ansible_collections.huaweicloud.codearts.tests.unit.helpers.fakes import TOKEN, warning_texts
+from ansible_collections.huaweicloud.codearts.plugins.modules import codearts_user_ssh_key
+from ansible_collections.huaweicloud.codearts.tests.unit.helpers.fakes import TOKEN, response, warning_texts
+from ansible_collections.huaweicloud.codearts.tests.unit.helpers.ssh_key_lines import ed25519, fingerprint, listed
 from ansible_collections.huaweicloud.codearts.tests.unit.helpers.ssh_key_service import (
     KeyService,
     blob_of,
-    fingerprint,
     key_line,
     run_ssh_key_task,
 )
+
 
 ARGS = dict(endpoint="https://codearts.test", token=TOKEN, retries=1)
 LINE = key_line(1)
@@ -79,3 +81,28 @@ def test_another_title_listed_after_a_retitle_fails_the_task_saying_what_the_ser
     result = task(service, key=LINE, title="wanted", retitle=True)
     assert result["failed"] is True and result["changed"] is True
     assert "listing afterwards shows the SSH key %s holds title 'renamed by the service'" % fingerprint(LINE) in result["msg"]
+
+
+def run(run_module, check_mode=False, **args):
+    return run_module(codearts_user_ssh_key.main, dict(ARGS, **args), check_mode=check_mode)
+
+
+@pytest.mark.parametrize("state, answer, after, changed", [
+    # A DELETE answered 404 is not a landed change: the listing that still shows the key decides, and nothing changed.
+    ("absent", response(404, {"error_code": "CH.000404", "error_msg": "route not found"}), "still listed", False),
+    # A POST answered 200 is one the service said it took: changed, though the listing afterwards does not show it.
+    ("present", response(200, {"error_code": "CH.080002", "error_msg": "The key already exists"}), "not listed", True),
+], ids=["delete_404_key_still_listed", "post_200_error_body_key_not_listed"])
+def test_a_write_the_listing_afterwards_contradicts_fails_saying_what_the_service_holds(run_module, session, state,
+                                                                                       answer, after, changed):
+    """A task never reports success the last listing contradicts; changed is true only when the listings differ or
+    the service answered a write as done, and the message then names that write."""
+    key = ed25519()
+    session.script(listed((key, "a")) if state == "absent" else listed(), answer,
+                   listed((key, "a")) if after == "still listed" else listed())
+    result = run(run_module, key=key, title="a", state=state)
+    assert session.methods == ["GET", "DELETE" if state == "absent" else "POST", "GET"]
+    assert result["failed"] is True and result["changed"] is changed
+    shown = {"still listed": "is still there", "not listed": "is not listed"}[after]
+    assert "afterwards shows the SSH key %s %s" % (fingerprint(key), shown) in result["msg"]
+    assert ("add an SSH key %s" % fingerprint(key) in result["msg"]) is changed

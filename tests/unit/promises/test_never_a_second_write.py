@@ -6,17 +6,22 @@ SSH keys are). Whatever happens:
 - check mode sends no write;
 - a success reports changed exactly when the governed items differ between the listings, and leaves what the task
   asked for;
-- a failure reports changed when a write landed (unless it says it cannot tell), and is a typed error.
-"""
+- a failure reports changed when a write landed (unless it says it cannot tell), and is a typed error."""
 
 from collections import Counter
 
-from hypothesis import given, settings
-from hypothesis import strategies as st
+import pytest
+from hypothesis import given, settings, strategies as st
 
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._api.keyed import KeyedResource, Listed, Wanted
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._api.reconcile import reconcile
-from ansible_collections.huaweicloud.codearts.plugins.module_utils._core.errors import CodeArtsError, CodeArtsRequestError
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._core.errors import (
+    CodeArtsError,
+    CodeArtsRequestError,
+)
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._user.email import send_verify_code
+from ansible_collections.huaweicloud.codearts.tests.unit.helpers.fakes import streamed
+
 
 FATES = ("answered", "answered", "answered", "refused", "applied, answer lost", "not applied, answer lost", "not sent")
 KEYS = ("a", "b", "c")
@@ -171,3 +176,17 @@ def test_the_reconciler_never_writes_twice_and_reports_what_the_service_holds_wh
 
     attack()
     assert set(reached) == {"succeeded", "failed"}, reached
+
+
+BROKEN = ConnectionResetError(104, "Connection reset by peer")
+
+
+def test_a_code_request_whose_answer_breaks_is_never_repeated(make_client, session):
+    session.script(streamed(201, [b'{"result": '], failure=BROKEN))
+
+    with pytest.raises(CodeArtsRequestError) as caught:
+        send_verify_code(make_client(), "alice.new@example.com")
+
+    assert session.methods == ["POST"]
+    assert caught.value.may_have_been_applied
+    assert "a code may have been mailed to alice.new@example.com" in str(caught.value)

@@ -1,9 +1,18 @@
+"""codearts_user_email: the change, the verification-code flow, and what the task reports."""
+
 import pytest
 import requests
 
-from ansible_collections.huaweicloud.codearts.plugins.module_utils._user.email import NOTHING, SEND_CODE, WRITE, choose_action
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._user.email import (
+    NOTHING,
+    SEND_CODE,
+    WRITE,
+    choose_action,
+)
+from ansible_collections.huaweicloud.codearts.plugins.modules import codearts_user_email
 from ansible_collections.huaweicloud.codearts.plugins.modules.codearts_user_email import main
 from ansible_collections.huaweicloud.codearts.tests.unit.helpers.fakes import TOKEN, response, warning_texts
+
 
 CODE = "SECRETCODE"
 OLD = {"id": 1, "name": "alice", "commit_email": "alice@example.com"}
@@ -212,3 +221,31 @@ def test_a_code_the_service_cannot_take_is_refused_before_any_request_without_qu
     assert result["msg"].endswith("Nothing was sent to the service.")
     assert "AB" not in result["msg"].replace("ABLE", "")
     assert session.sent == []
+
+
+ARGS = dict(endpoint="https://codearts.test", token=TOKEN, retries=0)
+DEV_USER = {"name": "dev", "commit_email": "old@example.com"}
+
+
+@pytest.mark.parametrize("body", [b"", b"success"], ids=["empty_body", "bare_word"])
+def test_a_code_request_the_service_answered_200_is_reported_as_a_change(run_module, session, body):
+    """Promise: never hide a change that landed ("a task that fails after a change landed reports changed: true").
+
+    Situation: email: new@example.com, send_verify_code: true;
+    """
+    refused = response(400, {"error": {"code": "DEV.CH.10001", "message": "verify_code is required"}, "status": "failed"})
+    session.script(response(200, DEV_USER), refused, response(200, raw=body, headers={"Content-Type": "text/plain"}))
+    result = run_module(codearts_user_email.main, dict(ARGS, email="new@example.com", send_verify_code=True))
+    assert session.methods == ["GET", "PUT", "POST"]
+    assert result.get("changed") is True, result["msg"]
+
+
+def test_an_email_change_answered_with_the_old_email_fails_saying_the_email_is_unchanged(run_module, session):
+    """The service answers the PUT 200 with the user as before (a code it did not take, a change it queued, or a write
+    it ignored): the task fails saying which email the service holds, and, as the service called the write done,
+    reports changed and names it."""
+    session.script(response(200, DEV_USER), response(200, DEV_USER))
+    result = run_module(codearts_user_email.main, dict(ARGS, email="new@example.com", verify_code="123456"))
+    assert session.methods == ["GET", "PUT"]
+    assert result["failed"] is True and result["changed"] is True
+    assert "still 'old@example.com'" in result["msg"] and "change the user's email (PUT /v4/user/emails" in result["msg"]

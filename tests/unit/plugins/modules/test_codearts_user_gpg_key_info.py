@@ -1,7 +1,10 @@
+"""codearts_user_gpg_key_info: filters, and answers that are not GPG keys."""
+
 import pytest
 
 from ansible_collections.huaweicloud.codearts.plugins.modules.codearts_user_gpg_key_info import main
 from ansible_collections.huaweicloud.codearts.tests.unit.helpers.fakes import TOKEN, response
+
 
 ARGS = dict(endpoint="https://codearts.test", token=TOKEN)
 LAPTOP = {"id": 1, "title": "laptop", "fingerprint": "5FDE09F4F30E6F2F7B87E0A93AA5C34371567BD2",
@@ -48,3 +51,18 @@ def test_an_answer_of_another_shape_is_a_clear_error(run_module, session, answer
 def test_a_filter_no_key_can_match_is_refused_before_any_request(run_module, session, filters, says):
     result = run_module(main, dict(ARGS, **filters))
     assert result["failed"] is True and says in result["msg"] and session.sent == []
+
+
+def test_a_gpg_answer_that_wraps_the_list_is_refused_saying_what_came_back(run_module, session):
+    """Promise: a hostile or unexpected answer is refused clearly, not returned as data.
+
+    Situation: GET /v4/user/gpg-keys answers {"keys": [...], "total": 1}, the shape the SSH key list of the
+    same API uses.
+    """
+    from ansible_collections.huaweicloud.codearts.plugins.modules import codearts_user_gpg_key_info
+    gpg = {"id": 1, "title": "laptop", "fingerprint": "5FDE09F4F30E6F2F7B87E0A93AA5C34371567BD2",
+           "primary_keyid": "3AA5C34371567BD2"}
+    session.script(response(200, {"keys": [gpg], "total": 1}))
+    result = run_module(codearts_user_gpg_key_info.main, dict(ARGS, fingerprint=gpg["fingerprint"]))
+    assert result["failed"] is True and session.methods == ["GET"]
+    assert "neither a GPG key object nor a list of them" in result["msg"] and "gpg_keys" not in result

@@ -1,3 +1,5 @@
+"""codearts_user_ssh_key: adds, retitles and removes the user's SSH keys; results, diff and check mode."""
+
 import json
 
 import pytest
@@ -6,6 +8,7 @@ import requests
 from ansible_collections.huaweicloud.codearts.plugins.modules import codearts_user_ssh_key, codearts_user_ssh_key_info
 from ansible_collections.huaweicloud.codearts.tests.unit.helpers.fakes import TOKEN, response, warning_texts
 from ansible_collections.huaweicloud.codearts.tests.unit.helpers.ssh_key_lines import ed25519, fingerprint, listed
+
 
 ARGS = dict(endpoint="https://codearts.test", token=TOKEN)
 PRIVATE = "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ\n-----END OPENSSH PRIVATE KEY-----\n"
@@ -278,3 +281,35 @@ def test_the_info_module_returns_each_keys_public_line_to_feed_back(run_module, 
     session.script(listed((key, "laptop")))
     result = run_module(codearts_user_ssh_key_info.main, ARGS)
     assert result["ssh_keys"][0]["key"] == key
+
+
+def run_ssh(run_module, check_mode=False, **args):
+    return run_module(codearts_user_ssh_key.main, dict(ARGS, **args), check_mode=check_mode)
+
+
+def test_a_retitle_whose_new_key_gets_the_old_id_back_succeeds_with_the_new_title(run_module, session):
+    """Promise: never report a failure for a change that was made as asked (and every failure must be true).
+
+    Situation: retitle: true;
+    """
+    key = ed25519()
+    session.script(listed((key, "old")), response(204), response(201, dict(id=100, title="new", key=key)),
+                   listed((key, "new")))
+    result = run_ssh(run_module, key=key, title="new", retitle=True)
+    assert session.methods == ["GET", "DELETE", "POST", "GET"]
+    assert not result.get("failed"), result["msg"]
+    assert result["changed"] is True and [view["title"] for view in result["ssh_keys"]] == ["new"]
+
+
+def test_state_absent_deletes_every_copy_of_a_key_the_service_lists_twice(run_module, session):
+    """Promise: the task makes the keys what it says (state absent: the key is gone), and check mode/diff/result
+    tell the truth.
+
+    Situation: the service lists the same key line under two ids (101 and 102).
+    """
+    key = ed25519()
+    session.script(listed((key, "a"), (key, "b")), response(204, raw=b""), response(204, raw=b""), listed())
+    result = run(run_module, key=key, state="absent")
+    assert session.methods == ["GET", "DELETE", "DELETE", "GET"]
+    assert result["changed"] is True and not result.get("failed")
+    assert fingerprint(key) not in [view["fingerprint"] for view in result["ssh_keys"]]

@@ -1,12 +1,18 @@
 """The documentation users read must match what the modules accept."""
 
+import os
+
 import pytest
 import yaml
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
 from ansible_collections.huaweicloud.codearts.plugins.doc_fragments.codearts import ModuleDocFragment
-from ansible_collections.huaweicloud.codearts.plugins.module_utils._module.options import codearts_argument_spec, repository_argument_spec
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._module.options import (
+    codearts_argument_spec,
+    repository_argument_spec,
+)
 from ansible_collections.huaweicloud.codearts.plugins.modules import codearts_user_email, codearts_user_email_info
+
 
 MODULES = {
     "huaweicloud.codearts.codearts_user_email": codearts_user_email,
@@ -53,3 +59,12 @@ def fragment_options(*names):
 def test_the_fragments_document_exactly_the_shared_options():
     assert sorted(fragment_options("DOCUMENTATION", "IAM_PROJECT")) == sorted(codearts_argument_spec())
     assert sorted(fragment_options("DOCUMENTATION", "REPOSITORY", "IAM_PROJECT_ID")) == sorted(repository_argument_spec())
+
+
+def test_the_interactive_example_hides_the_typed_code():
+    import yaml
+    path = os.path.join(os.path.dirname(__file__), "..", "..", "..", "..", "examples", "user_email_interactive.yml")
+    with open(path) as playbook:
+        tasks = [task for play in yaml.safe_load(playbook) for task in play.get("tasks", [])]
+    pauses = [task for task in tasks if "ansible.builtin.pause" in task]
+    assert pauses and all(task.get("no_log") is True for task in pauses)

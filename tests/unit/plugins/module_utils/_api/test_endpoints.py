@@ -1,3 +1,5 @@
+"""Endpoints: region names to the SDK's hosts, endpoint and IAM URLs checked before any request."""
+
 import pytest
 
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._api.endpoints import (

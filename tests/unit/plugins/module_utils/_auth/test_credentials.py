@@ -1,7 +1,13 @@
+"""Which way of authenticating a task uses: options before environment, and what is missing said by name."""
+
 import pytest
 
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._auth.credentials import credentials_from_params
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._core.errors import CodeArtsConfigError
+from ansible_collections.huaweicloud.codearts.plugins.modules import codearts_user_email_info
+from ansible_collections.huaweicloud.codearts.tests.unit.helpers.fakes import response, warning_texts
+from ansible_collections.huaweicloud.codearts.tests.unit.helpers.socket_email_service import OLD
+
 
 TOKEN = dict(token="tok")
 ACCESS_KEY = dict(access_key="AK", secret_key="SK")
@@ -75,3 +81,13 @@ def test_no_way_at_all_lists_the_three_with_their_variables():
                  "secret_key (or HW_SECRET_KEY or HUAWEICLOUD_SDK_SK)", "user_name (or HW_USER_NAME)",
                  "password (or HW_USER_PASSWORD)", "domain_name (or HW_DOMAIN_NAME)"):
         assert name in message
+
+
+def test_a_task_access_key_takes_no_security_token_from_the_environment(run_module, session, monkeypatch):
+    monkeypatch.setenv("HW_SECURITY_TOKEN", "awx-temporary-security-token")
+    monkeypatch.setenv("HW_PROJECT_ID", "awxproject")
+    session.script(response(200, OLD))
+    result = run_module(codearts_user_email_info.main, dict(endpoint="https://codearts.test", access_key="AK", secret_key="SK" * 8))
+    [sent] = session.sent
+    assert "X-Security-Token" not in sent.headers and "X-Project-Id" not in sent.headers
+    assert any("HW_SECURITY_TOKEN" in warning and "ignored" in warning for warning in warning_texts(result))

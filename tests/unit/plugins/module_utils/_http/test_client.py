@@ -1,16 +1,25 @@
+"""The client: requests sent, answers read, errors typed, retries and redirects."""
+
 import pytest
 import requests
 
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._core.errors import CodeArtsRequestError
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._user.calls import (
+    READ_USER_EMAILS,
+    SEND_EMAIL_VERIFY_CODE,
+    UPDATE_USER_EMAIL,
+)
+from ansible_collections.huaweicloud.codearts.plugins.modules import codearts_user_email_info
 from ansible_collections.huaweicloud.codearts.tests.unit.helpers.fakes import (
-    TOKEN,
     NotStarted,
+    TOKEN,
     connect_failure,
     dropped_connection,
     response,
     shown,
+    streamed,
 )
-from ansible_collections.huaweicloud.codearts.plugins.module_utils._user.calls import READ_USER_EMAILS, SEND_EMAIL_VERIFY_CODE, UPDATE_USER_EMAIL
+
 
 USER = {"id": 7, "name": "alice", "commit_email": "alice@example.com", "brand_new_field": [1, 2]}
 
@@ -238,3 +247,26 @@ def test_a_tls_failure_names_the_cause_and_ca_path_without_retrying(make_client,
     assert len(session.sent) == 1
     assert "certificate verify failed" in str(caught.value)
     assert "ca_path" in str(caught.value)
+
+
+def test_a_407_answer_keeps_the_request_id_it_carried(run_module, session, monkeypatch):
+    """Promise (every failure has request_id, None only where unknown).
+
+    Situation: HTTPS_PROXY set;
+    """
+    monkeypatch.setenv("HTTPS_PROXY", "http://127.0.0.1:9")
+    session.script(response(407, {"error_msg": "who are you"}))
+    result = run_module(codearts_user_email_info.main, dict(endpoint="https://codearts.test", token=TOKEN))
+    assert result["failed"] is True
+    assert result["request_id"] == "req-407", result["msg"]
+
+
+ALICE = {"id": 7, "name": "alice", "commit_email": "alice@example.com"}
+BROKEN = ConnectionResetError(104, "Connection reset by peer")
+
+
+def test_a_read_that_breaks_mid_body_is_retried(make_client, session):
+    session.script(streamed(200, [b'{"id": 7, '], failure=BROKEN), response(200, ALICE))
+
+    assert make_client().call(READ_USER_EMAILS) == ALICE
+    assert session.methods == ["GET", "GET"]

@@ -1,6 +1,9 @@
+"""Describing an error answer: the service's code and message from any shape, any bytes described."""
+
 import json
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._core.quoting import quoted
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._http.error_body import parse_error_body
@@ -50,3 +53,34 @@ def test_undecodable_bytes_do_not_raise():
     code, message = parse_error_body(b"\xff\xfe\x00garbage", "application/octet-stream")
     assert code is None
     assert message.startswith("the answer was not JSON")
+
+
+# Derandomised: the same 300 examples every run, so CI cannot turn red on a lucky seed.
+SETTINGS = settings(max_examples=300, deadline=None, derandomize=True)
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=12), children, max_size=4),
+    max_leaves=20)
+error_like = st.fixed_dictionaries({}, optional={
+    "error_code": json_values, "error_msg": json_values, "errorCode": json_values, "errorMsg": json_values,
+    "code": json_values, "message": json_values, "status": json_values,
+    "error": json_values | st.fixed_dictionaries({}, optional={"code": json_values, "message": json_values})})
+
+
+def assert_described(result):
+    code, message = result
+    assert code is None or (isinstance(code, str) and code)
+    assert message is None or (isinstance(message, str) and message)
+    assert code or message
+
+
+@SETTINGS
+@given(st.binary(max_size=2000), st.text(max_size=40))
+def test_any_bytes_are_described(body, content_type):
+    assert_described(parse_error_body(body, content_type))
+
+
+@SETTINGS
+@given(json_values | error_like)
+def test_any_json_error_body_is_described(document):
+    assert_described(parse_error_body(json.dumps(document).encode("utf-8"), "application/json"))

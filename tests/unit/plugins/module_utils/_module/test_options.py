@@ -1,3 +1,5 @@
+"""The options every module shares, and the client they build: certificates, plain HTTP, the requests library."""
+
 import sys
 
 import pytest

@@ -1,6 +1,7 @@
 """SSH public key lines, checked against ssh-keygen itself: fingerprints, and what it accepts."""
 
 import base64
+import json
 import os
 import struct
 import subprocess
@@ -8,7 +9,14 @@ import subprocess
 import pytest
 
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._core.errors import CodeArtsConfigError
-from ansible_collections.huaweicloud.codearts.plugins.module_utils._ssh.public_keys import looks_private, parse_public_key
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._ssh.public_keys import (
+    looks_private,
+    parse_public_key,
+)
+from ansible_collections.huaweicloud.codearts.plugins.modules import codearts_user_ssh_key
+from ansible_collections.huaweicloud.codearts.tests.unit.helpers.fakes import TOKEN, response
+from ansible_collections.huaweicloud.codearts.tests.unit.helpers.ssh_key_lines import ed25519, listed
+
 
 KINDS = [("ed25519", []), ("rsa", ["-b", "2048"]), ("rsa", ["-b", "4096"]), ("ecdsa", ["-b", "256"]),
          ("ecdsa", ["-b", "384"]), ("ecdsa", ["-b", "521"])]
@@ -86,3 +94,22 @@ def test_a_blob_of_another_type_than_declared_is_refused(generated):
     ed25519_blob = generated[0][0].split()[1]
     with pytest.raises(CodeArtsConfigError, match="its blob holds a ssh-ed25519 key, not the ssh-rsa its line declares"):
         parse_public_key("ssh-rsa " + ed25519_blob, "key")
+
+
+ARGS = dict(endpoint="https://codearts.test", token=TOKEN, retries=0)
+
+
+def run(run_module, check_mode=False, **args):
+    return run_module(codearts_user_ssh_key.main, dict(ARGS, **args), check_mode=check_mode)
+
+
+def test_two_key_lines_in_one_key_value_are_refused(run_module, session):
+    """Promise: bad input is refused before any request.
+
+    Situation: key: "{{ lookup('file', 'authorized_keys') }}" with two lines.
+    """
+    first, second = ed25519("first@host"), ed25519("second@host")
+    session.script(listed(), response(201, dict(id=9, title="x", key=first)), listed((first, "x")))
+    result = run(run_module, key=first + "\n" + second)
+    assert session.sent[1:] == [] or second.split()[1] not in json.dumps(session.sent[1].json), session.sent[1].json
+    assert result["failed"] is True

@@ -119,7 +119,7 @@ class _KeyStore(object):
 @pytest.fixture(scope="module")
 def emulator_bodies():
     """The bodies the emulator answers the three calls with, from its own handlers."""
-    sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "emulator"))
+    sys.path.insert(0, str(Path(__file__).resolve().parents[4] / "emulator"))
     try:
         api = importlib.import_module("codearts_emulator.api")
         store = importlib.import_module("codearts_emulator.state").Store()
@@ -226,7 +226,7 @@ def test_the_user_agent_names_the_collection_ansible_python_and_requests(listene
 
 
 def test_the_user_agent_version_is_the_one_in_galaxy_yml(listener):
-    galaxy = (Path(__file__).resolve().parents[4] / "galaxy.yml").read_text()
+    galaxy = (Path(__file__).resolve().parents[5] / "galaxy.yml").read_text()
     version = re.search(r"^version:\s*(\S+)\s*$", galaxy, re.MULTILINE).group(1)
     user_email.read_user(our_client(listener.url, None, None))
     assert listener.take()[0].headers["User-Agent"].startswith("huaweicloud.codearts/%s " % version)

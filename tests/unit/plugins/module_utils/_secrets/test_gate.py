@@ -5,30 +5,19 @@ import json
 import pytest
 from ansible.module_utils.ansible_release import __version__ as ansible_version
 
-from ansible_collections.huaweicloud.codearts.plugins.module_utils._module.base import UNEXPECTED, CodeArtsModule
-from ansible_collections.huaweicloud.codearts.plugins.module_utils._module.options import codearts_argument_spec
-from ansible_collections.huaweicloud.codearts.tests.unit.helpers.module_args import patch_module_args
-from ansible_collections.huaweicloud.codearts.tests.unit.helpers.fakes import TOKEN, warning_texts
-
-SECRET = 'pa"ss\\wo<rd>&/+ \u00e9'
-
-
-def run_action(capsys, action, args=None):
-    with patch_module_args(dict(args or {}, token=TOKEN, password=SECRET)):
-        with pytest.raises(SystemExit):
-            CodeArtsModule(codearts_argument_spec()).run(action)
-    return json.loads(capsys.readouterr().out)
+from ansible_collections.huaweicloud.codearts.plugins.modules import codearts_user_email_info
+from ansible_collections.huaweicloud.codearts.tests.unit.helpers.fakes import warning_texts
+from ansible_collections.huaweicloud.codearts.tests.unit.helpers.gate_runs import SECRET, run_action
+from ansible_collections.huaweicloud.codearts.tests.unit.helpers.raw_server import RawServer, http_answer
+from ansible_collections.huaweicloud.codearts.tests.unit.helpers.socket_email_service import socket_module_args
 
 
-def test_an_error_nobody_foresaw_fails_with_the_five_keys_and_no_traceback(capsys):
-    def action(module):
-        raise ZeroDivisionError("division by %s" % TOKEN)
-
-    result = run_action(capsys, action)
-    assert result["failed"] is True
-    assert {"msg", "status", "error_code", "error_msg", "request_id"} <= set(result)
-    assert result["msg"].startswith(UNEXPECTED.split("(", maxsplit=1)[0]) and "ZeroDivisionError" in result["msg"]
-    assert TOKEN not in json.dumps(result) and "Traceback" not in json.dumps(result)
+def test_a_lone_surrogate_in_an_answer_is_replaced(run_module):
+    body = b'{"id": 1, "name": "cut \\ud83d", "commit_email": "old@example.com"}'
+    answer = http_answer(200, body, [("Content-Type", "application/json"), ("Content-Length", str(len(body)))])
+    with RawServer(lambda *request: request[-1].sendall(answer)) as server:
+        result = run_module(codearts_user_email_info.main, socket_module_args(server))
+    assert result["user"]["name"] == "cut \ufffd"
 
 
 @pytest.mark.parametrize("form", [SECRET, json.dumps(SECRET)[1:-1], repr(SECRET)[1:-1], " ".join(SECRET.split())])
@@ -62,17 +51,3 @@ def test_a_secret_is_masked_before_a_cut_can_leave_a_short_piece_of_it():
     from ansible_collections.huaweicloud.codearts.plugins.module_utils._secrets.redaction import Redactor
     shown = OutputGate(Redactor(["abcdefghij"])).clean(quoted("x" * 195 + "abcdefghij" + "y" * 50))
     assert shown == "x" * 195 + "*****..."
-
-
-@pytest.mark.parametrize("option", ["region", "endpoint", "title"])
-def test_a_private_key_in_any_option_fails_the_task_before_the_action_runs_and_is_never_shown(capsys, option):
-    private = "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtz\n"
-    actions = []
-    spec = dict(title=dict(type="str")) if option == "title" else {}
-    with patch_module_args({"token": TOKEN, option: private}):
-        with pytest.raises(SystemExit):
-            CodeArtsModule(codearts_argument_spec(**spec)).run(actions.append)
-    result = json.loads(capsys.readouterr().out)
-    assert actions == [] and result["failed"] is True
-    assert result["msg"].startswith("%s is not usable: it is a private key" % option)
-    assert "b3BlbnNzaC1rZXktdjEAAAAABG5vbmU" not in json.dumps(result)

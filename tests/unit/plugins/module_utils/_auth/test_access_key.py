@@ -1,21 +1,15 @@
-"""Property-based tests: arbitrary input gives a result or a typed error, never a crash."""
+"""Signing with an access key: the canonical request and signature the SDK computes, for any path, query and body."""
 
 import datetime
 import json
 import re
-from collections import Counter
 from urllib.parse import quote, unquote, urlencode, urlsplit
 
 import requests
 from huaweicloudsdkcore.auth.credentials import BasicCredentials
 from huaweicloudsdkcore.sdk_request import SdkRequest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
-from ansible_collections.huaweicloud.codearts.plugins.module_utils._user.email import checked_email
-from ansible_collections.huaweicloud.codearts.plugins.module_utils._http.error_body import parse_error_body
-from ansible_collections.huaweicloud.codearts.plugins.module_utils._core.errors import CodeArtsConfigError
-from ansible_collections.huaweicloud.codearts.plugins.module_utils._http.retry import parse_retry_after
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._auth.access_key import (
     AccessKeySigner,
     canonical_query,
@@ -26,38 +20,12 @@ from ansible_collections.huaweicloud.codearts.plugins.module_utils._auth.access_
 )
 from ansible_collections.huaweicloud.codearts.tests.emulator.codearts_emulator.signature import verify
 
+
 # Derandomised: the same 300 examples every run, so CI cannot turn red on a lucky seed.
 SETTINGS = settings(max_examples=300, deadline=None, derandomize=True)
 SDK_DATE = "20261122T101010Z"
 AUTHORIZATION_FIELDS = re.compile(r"SignedHeaders=(?P<names>[^,]+), Signature=(?P<signature>[0-9a-f]+)$")
 CANONICAL = re.compile(r"^(?:[A-Za-z0-9\-._~/]|%[0-9A-F]{2})*$")
-json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
-    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=12), children, max_size=4),
-    max_leaves=20)
-error_like = st.fixed_dictionaries({}, optional={
-    "error_code": json_values, "error_msg": json_values, "errorCode": json_values, "errorMsg": json_values,
-    "code": json_values, "message": json_values, "status": json_values,
-    "error": json_values | st.fixed_dictionaries({}, optional={"code": json_values, "message": json_values})})
-
-
-def assert_described(result):
-    code, message = result
-    assert code is None or (isinstance(code, str) and code)
-    assert message is None or (isinstance(message, str) and message)
-    assert code or message
-
-
-@SETTINGS
-@given(st.binary(max_size=2000), st.text(max_size=40))
-def test_any_bytes_are_described(body, content_type):
-    assert_described(parse_error_body(body, content_type))
-
-
-@SETTINGS
-@given(json_values | error_like)
-def test_any_json_error_body_is_described(document):
-    assert_described(parse_error_body(json.dumps(document).encode("utf-8"), "application/json"))
 
 
 @SETTINGS
@@ -77,46 +45,6 @@ def test_canonical_query_is_sorted_encoded_pairs(query):
     assert all(pair.count("=") == 1 and CANONICAL.match(pair.replace("=", "")) for pair in pairs)
     decoded = [tuple(unquote(part) for part in pair.split("=")) for pair in pairs]
     assert decoded == sorted(decoded)
-
-
-@SETTINGS
-@given(st.text(max_size=60))
-def test_retry_after_is_a_wait_or_nothing(value):
-    seconds = parse_retry_after(value)
-    assert seconds is None or seconds >= 0
-
-
-LOCAL_PARTS = st.text("abcdefghijklmnopqrstuvwxyz0123456789._+-", min_size=1, max_size=40)
-DOMAINS = st.lists(st.text("abcdefghijklmnopqrstuvwxyz0123456789-", min_size=1, max_size=20), min_size=2, max_size=4).map(".".join)
-
-
-def test_an_email_is_accepted_stripped_or_refused_with_a_typed_error():
-    """Valid addresses, then mutated (an insert anywhere, padding, length): both branches must be reached."""
-    reached = Counter()
-
-    @SETTINGS
-    @given(local=LOCAL_PARTS, domain=DOMAINS, insert=st.text(max_size=3), where=st.floats(0, 1),
-           mutate=st.sampled_from(["none", "insert", "pad", "long"]))
-    def attack(local, domain, insert, where, mutate):
-        value = "%s@%s" % (local, domain)
-        cut = int(where * len(value))
-        if mutate == "insert":
-            value = value[:cut] + insert + value[cut:]
-        elif mutate == "pad":
-            value = " \t" + value + "\n "
-        elif mutate == "long":
-            value = "x" * 1000 + value
-        try:
-            address = checked_email(value)
-        except CodeArtsConfigError as exc:
-            assert str(exc).startswith("email is not a usable address: ")
-            reached["refused"] += 1
-        else:
-            assert address == address.strip() and 0 < len(address) <= 1000 and address.count("@") == 1
-            reached["accepted"] += 1
-
-    attack()
-    assert reached["accepted"] >= 100 and reached["refused"] >= 50, reached
 
 
 segments = st.lists(st.text(min_size=1, max_size=12), min_size=1, max_size=4)
