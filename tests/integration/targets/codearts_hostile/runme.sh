@@ -5,15 +5,20 @@ set -eu
 
 # shellcheck source=../setup_codearts_emulator/emulator.sh
 source ../setup_codearts_emulator/emulator.sh
-# The size cases (cases.yml) run from here, each on a lane of its own: at least three lanes.
+# The size cases (cases.yml, repository_cases.yml) run from here, each on a lane of its own: at least three lanes.
 mapfile -t size_cases < <("${ANSIBLE_TEST_PYTHON_INTERPRETER:-python3}" -c \
-    'import yaml; print("\n".join(yaml.safe_load(open("cases.yml"))["size_cases"]))')
-[ "${#size_cases[@]}" -gt 0 ] || { echo "cases.yml lists no size cases"; exit 1; }
-start_codearts_lanes "$(( ${#size_cases[@]} > 3 ? ${#size_cases[@]} : 3 ))"
+    'import yaml; print("\n".join(yaml.safe_load(open("cases.yml"))["size_cases"]
+                                   + yaml.safe_load(open("repository_cases.yml"))["repository_size_cases"]))')
+[ "${#size_cases[@]}" -gt 0 ] || { echo "cases.yml and repository_cases.yml list no size cases"; exit 1; }
+# The tables (hostile.yml) run on the first four lanes whatever the number of size cases: more cases side by side on
+# two cores would only bring each nearer its time limit.
+table_lanes=4
+start_codearts_lanes "$(( ${#size_cases[@]} > table_lanes ? ${#size_cases[@]} : table_lanes ))"
 out="${CODEARTS_EMULATOR_DIR}/hostile"
 mkdir -p "${out}"
 
-test_playbook -i "${CODEARTS_LANES_INVENTORY}" hostile.yml --diff -vvvv "$@" > "${out}/stdout.txt" 2> "${out}/stderr.txt" \
+test_playbook -i "${CODEARTS_LANES_INVENTORY}" --limit "lanes[0:$((table_lanes - 1))]" -e "{\"lane_count\": ${table_lanes}}" \
+    hostile.yml --diff -vvvv "$@" > "${out}/stdout.txt" 2> "${out}/stderr.txt" \
     || { grep -E -B4 -A4 '"assertion"' "${out}/stdout.txt" | cut -c1-3000; tail -n 5 "${out}/stdout.txt"; cat "${out}/stderr.txt"; exit 1; }
 grep -h -E "^lane[0-9]+ +:" "${out}/stdout.txt"
 if grep -h "Callback dispatch 'v2_on_file_diff' failed" "${out}/stdout.txt" "${out}/stderr.txt"; then exit 1; fi
