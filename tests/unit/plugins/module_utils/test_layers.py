@@ -45,3 +45,30 @@ def test_every_module_and_module_utils_file_is_at_most_250_lines(path):
 
 def test_every_package_init_is_empty():
     assert [str(path) for path in UTILS.rglob("__init__.py") if path.read_text()] == []
+
+
+TESTS = pathlib.Path(__file__).resolve().parent
+
+
+@pytest.mark.parametrize("path", utils_files(), ids=lambda path: str(path.relative_to(UTILS)))
+def test_every_module_utils_file_has_a_test_file_in_the_mirrored_folder(path):
+    package = path.relative_to(UTILS).parts[0]
+    names = ("test_%s.py" % path.stem, "test_%s_%s.py" % (package.strip("_"), path.stem))
+    assert any((TESTS / package / name).exists() for name in names), "no %s in %s" % (" or ".join(names), TESTS / package)
+
+
+def test_no_test_file_imports_another_test_file():
+    importing = [str(path.relative_to(TESTS.parents[1])) for path in TESTS.parents[1].rglob("test_*.py")
+                 if any(module.rsplit(".", 1)[-1].startswith("test_") for module in _imported_modules(path))]
+    assert importing == []
+
+
+def _imported_modules(path):
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            yield node.module
+            for alias in node.names:
+                yield "%s.%s" % (node.module, alias.name)
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                yield alias.name
