@@ -12,8 +12,10 @@ description:
   - Reads the user first (C(GET /v4/user/emails)). When the user's C(commit_email) already equals O(email), ignoring
     surrounding white space and letter case, nothing else is sent and the task reports no change. Case is ignored
     so that a service which stores addresses in another case cannot make every run report a change.
-  - The service may ask for a verification code mailed to the new address. Run once with O(send_verify_code=true)
-    to have the code sent, then again with O(verify_code) set to that code.
+  - The change is tried first, with O(verify_code) when given. A service that needs no code for this user changes the
+    email at once. One that needs a code refuses the change; with O(send_verify_code=true) the task then has a code
+    mailed to the new address (RV(verify_code_sent=true), a warning says so), and a run with O(verify_code) set to it
+    changes the email.
 author:
   - huaweicloud.codearts contributors (@huaweicloud)
 extends_documentation_fragment:
@@ -24,7 +26,8 @@ attributes:
   check_mode:
     description:
       - Only the first read is sent. The task reports the same C(changed) and diff the real run would.
-      - Where no O(verify_code) is given the prediction assumes the service accepts the change; the real run may be refused.
+      - Whether the service needs a code is known only by trying the change: check mode predicts the change, and with
+        O(send_verify_code=true) its RV(msg) says the real run may mail a code instead.
     support: full
   diff_mode:
     description: The diff holds the commit email before and after, nothing else.
@@ -46,11 +49,11 @@ options:
     type: str
   send_verify_code:
     description:
-      - When the email differs and no O(verify_code) is given, ask the service to mail a verification code to O(email)
-        (C(POST /v4/user/email-verify-code)) instead of changing anything. The task reports a change and RV(verify_code_sent=true);
-        run it again with O(verify_code).
-      - When V(false) and no O(verify_code) is given, the change is sent without a code, which the API documents as optional;
-        a service that insists on one refuses it, and the task fails saying so.
+      - When the email differs and no O(verify_code) is given, and the service refuses the change without a code (HTTP 400
+        or 422), ask it to mail a verification code to O(email) (C(POST /v4/user/email-verify-code)). The task reports a
+        change and RV(verify_code_sent=true), and warns to run again with O(verify_code).
+      - When V(false), a refused change fails the task with the service's answer and a hint; nothing is mailed, so a code
+        mailed earlier stays valid. Each code mailed replaces the one before.
     type: bool
     default: false
 seealso:
@@ -58,7 +61,7 @@ seealso:
 """
 
 EXAMPLES = r"""
-- name: Ask CodeArts Repo to mail a verification code to the new address
+- name: Change the email, or have a verification code mailed to the new address when the service needs one
   huaweicloud.codearts.codearts_user_email:
     region: cn-north-4
     token: "{{ codearts_token }}"

@@ -9,4 +9,4 @@ file, and a module cannot read it at run time.
 """
 
 COLLECTION_NAME = "huaweicloud.codearts"
-COLLECTION_VERSION = "0.3.1"
+COLLECTION_VERSION = "0.4.0"

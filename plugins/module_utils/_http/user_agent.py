@@ -12,6 +12,6 @@ from ansible_collections.huaweicloud.codearts.plugins.module_utils._core.version
 
 
 def user_agent(requests_version):
-    """For example huaweicloud.codearts/0.3.1 ansible-core/2.19.14 python/3.11.7 requests/2.34.2."""
+    """For example huaweicloud.codearts/0.4.0 ansible-core/2.19.14 python/3.11.7 requests/2.34.2."""
     return "%s/%s ansible-core/%s python/%s requests/%s" % (
         COLLECTION_NAME, COLLECTION_VERSION, ANSIBLE_CORE_VERSION, platform.python_version(), requests_version)
