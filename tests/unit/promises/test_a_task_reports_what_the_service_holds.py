@@ -106,3 +106,14 @@ def test_a_write_the_listing_afterwards_contradicts_fails_saying_what_the_servic
     shown = {"still listed": "is still there", "not listed": "is not listed"}[after]
     assert "afterwards shows the SSH key %s %s" % (fingerprint(key), shown) in result["msg"]
     assert ("add an SSH key %s" % fingerprint(key) in result["msg"]) is changed
+
+
+def test_a_retitle_whose_delete_of_a_copy_did_not_happen_fails_saying_the_key_is_listed_twice(run_module, session):
+    key = ed25519()
+    session.script(listed((key, "a"), (key, "b")), response(204, raw=b""), response(204, raw=b""),
+                   response(201, {"id": 102, "title": "wanted", "key": key}),
+                   listed((key, "b"), (key, "wanted"), first_id=101))
+    result = run_module(codearts_user_ssh_key.main, dict(ARGS, key=key, title="wanted", retitle=True))
+    assert session.methods == ["GET", "DELETE", "DELETE", "POST", "GET"]
+    assert result["failed"] is True and result["changed"] is True
+    assert "afterwards shows the SSH key %s is listed 2 times" % fingerprint(key) in result["msg"]
