@@ -26,7 +26,7 @@ attributes:
   check_mode:
     description:
       - Only the first read is sent. The task reports the same C(changed) and diff the real run would.
-      - Whether the service needs a code is known only by trying the change: check mode predicts the change, and with
+      - Whether the service needs a code is known only by trying the change. Check mode predicts the change, and with
         O(send_verify_code=true) its RV(msg) says the real run may mail a code instead.
     support: full
   diff_mode:

@@ -164,3 +164,12 @@ class FakeModule(object):
 def shown(value, *secrets):
     """What a user sees of value (a text, an error, a result) once it passed the output gate knowing these secrets."""
     return OutputGate(Redactor(secrets)).clean(str(value) if isinstance(value, BaseException) else value)
+
+
+def connection_module(**overrides):
+    """A FakeModule holding every shared connection option (None unless given), with the defaults a task gets."""
+    from ansible_collections.huaweicloud.codearts.plugins.module_utils._module.options import codearts_argument_spec
+    values = dict((option, None) for option in codearts_argument_spec())
+    values.update(region="cn-north-4", validate_certs=True, timeout=30.0, retries=0, task_timeout=600.0)
+    values.update(overrides)
+    return FakeModule(values)

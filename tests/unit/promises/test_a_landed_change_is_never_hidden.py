@@ -186,8 +186,6 @@ def test_check_mode_predicts_exactly_what_the_real_run_reports(held, task):
         assert len(predicted["added"]) == len(real["added"]) and len(predicted["removed"]) == len(real["removed"])
 
 
-
-
 def test_a_407_from_inside_an_https_proxy_tunnel_after_a_put_is_settled_by_a_re_read(run_module, session, monkeypatch):
     """Promise ("anything else after a PUT is re-read") and promise 5's message.
 

@@ -93,8 +93,8 @@ def run(run_module, check_mode=False, **args):
     # A POST answered 200 is one the service said it took: changed, though the listing afterwards does not show it.
     ("present", response(200, {"error_code": "CH.080002", "error_msg": "The key already exists"}), "not listed", True),
 ], ids=["delete_404_key_still_listed", "post_200_error_body_key_not_listed"])
-def test_a_write_the_listing_afterwards_contradicts_fails_saying_what_the_service_holds(run_module, session, state,
-                                                                                       answer, after, changed):
+def test_a_write_the_listing_afterwards_contradicts_fails_saying_what_the_service_holds(
+        run_module, session, state, answer, after, changed):
     """A task never reports success the last listing contradicts; changed is true only when the listings differ or
     the service answered a write as done, and the message then names that write."""
     key = ed25519()

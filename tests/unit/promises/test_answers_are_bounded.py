@@ -1,4 +1,5 @@
-"""Answers are bounded: whatever size, compression, nesting or speed an answer has, a task reads a bounded amount, in bounded memory and time, and says which limit it met."""
+"""Answers are bounded: whatever size, compression, nesting or speed an answer has, a task reads a bounded amount, in
+bounded memory and time, and says which limit it met."""
 
 import time
 import tracemalloc

@@ -6,9 +6,8 @@ import pytest
 
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._core.errors import CodeArtsConfigError
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._module.connection import build_client
-from ansible_collections.huaweicloud.codearts.plugins.module_utils._module.options import codearts_argument_spec
 from ansible_collections.huaweicloud.codearts.plugins.modules import codearts_user_email_info
-from ansible_collections.huaweicloud.codearts.tests.unit.helpers.fakes import FakeModule, TOKEN
+from ansible_collections.huaweicloud.codearts.tests.unit.helpers.fakes import connection_module, TOKEN
 from ansible_collections.huaweicloud.codearts.tests.unit.helpers.raw_server import RawServer
 from ansible_collections.huaweicloud.codearts.tests.unit.helpers.results import assert_failure
 from ansible_collections.huaweicloud.codearts.tests.unit.helpers.socket_email_service import (
@@ -56,13 +55,6 @@ def test_user_info_in_hw_auth_url_is_masked_and_refused(run_module, monkeypatch)
     assert "auth_url" in result["msg"] and "AuthUrlS3cret" not in json.dumps(result)
 
 
-def module(**overrides):
-    values = dict((option, None) for option in codearts_argument_spec())
-    values.update(region="cn-north-4", validate_certs=True, timeout=30.0, retries=0, task_timeout=600.0)
-    values.update(overrides)
-    return FakeModule(values)
-
-
 @pytest.mark.parametrize("option", ["endpoint", "auth_url"])
 @pytest.mark.parametrize("url, masked", [
     ("https://u:HOSTILE-MARK@127.0.0.1:9", {"u:HOSTILE-MARK", "HOSTILE-MARK"}),
@@ -70,7 +62,7 @@ def module(**overrides):
     ("http://:HOSTILE-MARK@127.0.0.1:9/v3", {":HOSTILE-MARK", "HOSTILE-MARK"}),
 ])
 def test_user_info_in_a_url_is_masked_before_it_is_refused(session, option, url, masked):
-    task = module(user_name="alice", password="pw", domain_name="d", **{option: url})
+    task = connection_module(user_name="alice", password="pw", domain_name="d", **{option: url})
     with pytest.raises(CodeArtsConfigError, match="must not hold a user name or password"):
         build_client(task)
     assert masked <= task.no_log_values

@@ -19,7 +19,6 @@ from ansible_collections.huaweicloud.codearts.plugins.module_utils._core.errors 
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._http.client import CodeArtsClient
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._http.retry import RetryPolicy
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._module.connection import build_client
-from ansible_collections.huaweicloud.codearts.plugins.module_utils._module.options import codearts_argument_spec
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._secrets.redaction import MIN_MASKED_CHARS, fold
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._user.calls import READ_USER_EMAILS
 from ansible_collections.huaweicloud.codearts.plugins.modules import (
@@ -28,7 +27,7 @@ from ansible_collections.huaweicloud.codearts.plugins.modules import (
     codearts_user_gpg_key_info,
 )
 from ansible_collections.huaweicloud.codearts.tests.unit.helpers.fakes import (
-    FakeModule,
+    connection_module,
     TOKEN,
     response,
     shown,
@@ -283,17 +282,10 @@ def test_an_echoed_secret_in_any_escaped_form_is_masked_in_the_error(session, sl
 IAM_TOKEN = "iam-issued-token-0123456789"
 
 
-def module(**overrides):
-    values = dict((option, None) for option in codearts_argument_spec())
-    values.update(region="cn-north-4", validate_certs=True, timeout=30.0, retries=0, task_timeout=600.0)
-    values.update(overrides)
-    return FakeModule(values)
-
-
 def test_the_token_iam_issues_is_masked_like_a_no_log_option(session):
     session.script(response(201, {"token": {}}, headers={"X-Subject-Token": IAM_TOKEN}),
                    response(500, {"error_code": "X", "error_msg": "your token %s is bad" % IAM_TOKEN}))
-    task = module(user_name="alice", password="pw-hostile", domain_name="d", endpoint="https://codearts.test")
+    task = connection_module(user_name="alice", password="pw-hostile", domain_name="d", endpoint="https://codearts.test")
     client = build_client(task)
 
     with pytest.raises(CodeArtsRequestError) as caught:

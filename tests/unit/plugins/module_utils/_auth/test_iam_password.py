@@ -12,9 +12,8 @@ from ansible_collections.huaweicloud.codearts.plugins.module_utils._core.errors 
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._http import client as http_client
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._http.retry import RetryPolicy
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._module.connection import build_client
-from ansible_collections.huaweicloud.codearts.plugins.module_utils._module.options import codearts_argument_spec
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._user.calls import READ_USER_EMAILS
-from ansible_collections.huaweicloud.codearts.tests.unit.helpers.fakes import FakeModule, response, shown
+from ansible_collections.huaweicloud.codearts.tests.unit.helpers.fakes import connection_module, response, shown
 
 
 PASSWORD = "correct horse battery staple"
@@ -104,20 +103,13 @@ def test_a_login_answer_without_a_token(session, sleeps):
         password_client().call(READ_USER_EMAILS)
 
 
-def module(**overrides):
-    values = dict((option, None) for option in codearts_argument_spec())
-    values.update(region="cn-north-4", validate_certs=True, timeout=30.0, retries=0, task_timeout=600.0)
-    values.update(overrides)
-    return FakeModule(values)
-
-
 @pytest.mark.parametrize("token, problem", [
     ("tok\r\nen", "cannot be sent back: it contains a control character"),
     ("", "without an X-Subject-Token header"),
 ])
 def test_an_iam_token_that_cannot_be_a_header_is_a_clear_error(session, token, problem):
     session.script(response(201, {"token": {}}, headers={"X-Subject-Token": token}))
-    client = build_client(module(user_name="alice", password="pw-hostile", domain_name="d", endpoint="https://codearts.test"))
+    client = build_client(connection_module(user_name="alice", password="pw-hostile", domain_name="d", endpoint="https://codearts.test"))
 
     with pytest.raises(Exception, match=problem) as caught:
         client.call(READ_USER_EMAILS)

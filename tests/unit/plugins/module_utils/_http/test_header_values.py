@@ -9,21 +9,13 @@ from hypothesis import given, settings, strategies as st
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._core.errors import CodeArtsConfigError
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._http.header_values import HEADER_BOUND_OPTIONS
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._module.connection import build_client
-from ansible_collections.huaweicloud.codearts.plugins.module_utils._module.options import codearts_argument_spec
-from ansible_collections.huaweicloud.codearts.tests.unit.helpers.fakes import FakeModule
+from ansible_collections.huaweicloud.codearts.tests.unit.helpers.fakes import connection_module
 
 
 BAD_HEADER_VALUES = {
     "CR/LF": "abc\r\nX-Injected: 1", "LF": "abc\ndef", "NUL": "abc\0def", "DEL": "abc\x7fdef", "C1 control": "abc\x85def",
     "non-Latin-1": "abc\u20acdef", "CJK": "\u4e2d\u6587", "100,000 characters": "k" * 100000,
 }
-
-
-def module(**overrides):
-    values = dict((option, None) for option in codearts_argument_spec())
-    values.update(region="cn-north-4", validate_certs=True, timeout=30.0, retries=0, task_timeout=600.0)
-    values.update(overrides)
-    return FakeModule(values)
 
 
 def credentials_with(option, value):
@@ -37,7 +29,7 @@ def credentials_with(option, value):
 def test_a_header_bound_value_no_header_can_carry_is_refused_naming_only_the_option(session, option, kind):
     value = BAD_HEADER_VALUES[kind]
     with pytest.raises(CodeArtsConfigError) as caught:
-        build_client(module(**credentials_with(option, value)))
+        build_client(connection_module(**credentials_with(option, value)))
     message = str(caught.value)
     assert message.startswith("%s (or " % option) and "Nothing was sent" in message
     assert value.strip()[:3] not in message.replace(option, "")
@@ -48,7 +40,7 @@ def test_a_header_bound_value_no_header_can_carry_is_refused_naming_only_the_opt
 def test_the_same_check_applies_to_values_from_the_environment(session, monkeypatch, kind):
     monkeypatch.setenv("HW_AUTH_TOKEN", BAD_HEADER_VALUES[kind])
     with pytest.raises(CodeArtsConfigError, match=r"^token \(or HW_AUTH_TOKEN\) is not usable"):
-        build_client(module())
+        build_client(connection_module())
 
 
 REGIONS = ["cn-north-4", "ap-southeast-3", "eu-west-101", "la-south-2", "me-east-1"]
@@ -74,7 +66,7 @@ def test_any_token_and_region_give_a_client_that_can_send_them_or_a_typed_error(
         token = "Zq9" + (mutated(tail, where, insert) if mutate in ("token", "both") else tail)
         region = mutated(region, where, insert) if mutate in ("region", "both") else region
         try:
-            client = build_client(module(token=token, region=region))
+            client = build_client(connection_module(token=token, region=region))
         except CodeArtsConfigError as error:
             assert "Zq9" not in str(error)
             reached["refused"] += 1

@@ -6,9 +6,8 @@ import pytest
 
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._core.errors import CodeArtsConfigError
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._module.connection import build_client
-from ansible_collections.huaweicloud.codearts.plugins.module_utils._module.options import codearts_argument_spec
 from ansible_collections.huaweicloud.codearts.plugins.modules import codearts_user_email, codearts_user_email_info
-from ansible_collections.huaweicloud.codearts.tests.unit.helpers.fakes import FakeModule
+from ansible_collections.huaweicloud.codearts.tests.unit.helpers.fakes import connection_module
 from ansible_collections.huaweicloud.codearts.tests.unit.helpers.raw_server import RawServer, http_answer
 from ansible_collections.huaweicloud.codearts.tests.unit.helpers.results import assert_failure
 from ansible_collections.huaweicloud.codearts.tests.unit.helpers.socket_email_service import (
@@ -42,18 +41,11 @@ def test_a_proxy_that_is_down_is_named_and_nothing_is_sent(run_module, monkeypat
     assert "could not connect to the proxy http://127.0.0.1:%s" % port in result["msg"]
 
 
-def module(**overrides):
-    values = dict((option, None) for option in codearts_argument_spec())
-    values.update(region="cn-north-4", validate_certs=True, timeout=30.0, retries=0, task_timeout=600.0)
-    values.update(overrides)
-    return FakeModule(values)
-
-
 @pytest.mark.parametrize("variable", ["REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE"])
 def test_a_ca_bundle_variable_naming_nothing_is_a_clear_error(session, monkeypatch, variable):
     monkeypatch.setenv(variable, "/nonexistent/bundle.pem")
     with pytest.raises(CodeArtsConfigError, match="The environment variable %s names a CA bundle that does not exist" % variable):
-        build_client(module(token="t0ken"))
+        build_client(connection_module(token="t0ken"))
 
 
 def test_a_ca_bundle_variable_applies_only_when_ca_path_is_unset(session, monkeypatch, tmp_path):
@@ -61,16 +53,16 @@ def test_a_ca_bundle_variable_applies_only_when_ca_path_is_unset(session, monkey
     from_environment.write_text("pem")
     from_option.write_text("pem")
     monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(from_environment))
-    assert build_client(module(token="t0ken")).verify == str(from_environment)
-    assert build_client(module(token="t0ken", ca_path=str(from_option))).verify == str(from_option)
-    assert build_client(module(token="t0ken", validate_certs=False)).verify is False
+    assert build_client(connection_module(token="t0ken")).verify == str(from_environment)
+    assert build_client(connection_module(token="t0ken", ca_path=str(from_option))).verify == str(from_option)
+    assert build_client(connection_module(token="t0ken", validate_certs=False)).verify is False
 
 
 @pytest.mark.parametrize("no_proxy, warns", [("", True), ("127.0.0.1", False)])
 def test_plain_http_through_a_proxy_warns_even_on_loopback(session, monkeypatch, no_proxy, warns):
     monkeypatch.setenv("HTTP_PROXY", "http://proxy-user:proxy-password@proxy.example.test:3128")
     monkeypatch.setenv("NO_PROXY", no_proxy)
-    task = module(token="t0ken", endpoint="http://127.0.0.1:9")
+    task = connection_module(token="t0ken", endpoint="http://127.0.0.1:9")
     build_client(task)
     assert bool(task.warnings) == warns
     if warns:

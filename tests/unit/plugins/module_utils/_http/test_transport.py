@@ -6,10 +6,9 @@ import pytest
 
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._http.client import new_transport
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._module.connection import build_client
-from ansible_collections.huaweicloud.codearts.plugins.module_utils._module.options import codearts_argument_spec
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._user.calls import READ_USER_EMAILS
 from ansible_collections.huaweicloud.codearts.plugins.modules import codearts_user_email_info
-from ansible_collections.huaweicloud.codearts.tests.unit.helpers.fakes import FakeModule, TOKEN
+from ansible_collections.huaweicloud.codearts.tests.unit.helpers.fakes import connection_module, TOKEN
 from ansible_collections.huaweicloud.codearts.tests.unit.helpers.raw_server import RawServer, http_answer
 from ansible_collections.huaweicloud.codearts.tests.unit.helpers.results import assert_failure
 from ansible_collections.huaweicloud.codearts.tests.unit.helpers.socket_email_service import (
@@ -49,13 +48,6 @@ def test_a_certificate_failure_reaches_a_live_server_with_nothing(run_module):
 IAM_TOKEN = "iam-issued-token-0123456789"
 
 
-def module(**overrides):
-    values = dict((option, None) for option in codearts_argument_spec())
-    values.update(region="cn-north-4", validate_certs=True, timeout=30.0, retries=0, task_timeout=600.0)
-    values.update(overrides)
-    return FakeModule(values)
-
-
 def test_the_session_ignores_the_environment():
     assert new_transport()._session.trust_env is False  # pylint: disable=protected-access
 
@@ -67,8 +59,8 @@ def test_netrc_never_adds_credentials_to_the_iam_login(tmp_path, monkeypatch):
     answers = {("POST", "/v3/auth/tokens"): (201, {"token": {}}, {"X-Subject-Token": IAM_TOKEN}),
                ("GET", "/v4/user/emails"): (200, {"id": 1, "commit_email": "a@example.com"})}
     with WireListener(answers) as listener:
-        client = build_client(module(user_name="alice", password="pw", domain_name="d", endpoint=listener.url,
-                                     auth_url=listener.url + "/v3"))
+        client = build_client(connection_module(user_name="alice", password="pw", domain_name="d", endpoint=listener.url,
+                                                auth_url=listener.url + "/v3"))
         client.call(READ_USER_EMAILS)
         received = listener.take()
     assert [request.path for request in received] == ["/v3/auth/tokens", "/v4/user/emails"]

@@ -11,14 +11,11 @@ from ansible_collections.huaweicloud.codearts.plugins.module_utils._core.errors 
 )
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._module.connection import build_client
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._module.options import codearts_argument_spec
-from ansible_collections.huaweicloud.codearts.tests.unit.helpers.fakes import FakeModule
+from ansible_collections.huaweicloud.codearts.tests.unit.helpers.fakes import connection_module
 
 
 def module(**overrides):
-    values = dict((option, None) for option in codearts_argument_spec())
-    values.update(region="cn-north-4", token="t0ken", validate_certs=True, timeout=30.0, retries=3, task_timeout=600.0)
-    values.update(overrides)
-    return FakeModule(values)
+    return connection_module(**dict(dict(token="t0ken", retries=3), **overrides))
 
 
 def test_the_shared_spec_hides_secrets_and_reads_the_environment_for_the_endpoint():

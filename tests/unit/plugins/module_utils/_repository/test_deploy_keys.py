@@ -41,7 +41,7 @@ def test_a_listed_key_in_no_known_form_is_kept_by_its_id():
 def test_a_key_added_is_listed_as_the_same_key_whichever_fingerprint_form_the_service_shows(emulator, repository):
     client = emulator_client(emulator)
     keys = DeployKeys(RepositoryRef(repository), [KEY])
-    keys.create(client, Wanted(identity(KEY), {"title": "ci", "can_push": False, "line": KEY.line,
-                                              "fingerprint": KEY.fingerprint}, frozenset(("title",)), "key"))
+    values = {"title": "ci", "can_push": False, "line": KEY.line, "fingerprint": KEY.fingerprint}
+    keys.create(client, Wanted(identity(KEY), values, frozenset(("title",)), "key"))
     [listed] = keys.list(client)
     assert listed.key == identity(KEY) and listed.values == {"title": "ci"}

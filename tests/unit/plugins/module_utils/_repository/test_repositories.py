@@ -41,8 +41,8 @@ def test_the_description_is_read_only_when_the_task_gives_one(emulator):
 def test_a_creation_is_waited_for_until_the_service_reads_it_as_ready(emulator):
     client = emulator_client(emulator)
     resource = Repositories(DEMO_PROJECT, "fresh", None, 120)
-    resource.create(client, Wanted((None, "fresh"), dict(description=None, visibility=None, gitignore=None, readme=True,
-                                                        import_members=False), frozenset(), "name"))
+    values = dict(description=None, visibility=None, gitignore=None, readme=True, import_members=False)
+    resource.create(client, Wanted((None, "fresh"), values, frozenset(), "name"))
     [item] = resource.list(client)
     assert item.key == (None, "fresh") and item.view["status"] == "ready" and item.values["visibility"] == "private"
 
