@@ -18,6 +18,10 @@ done
     for number in $(seq -w 1 50); do
         echo "user${number} codearts_user=load${number} codearts_token=load-token-${number} codearts_key_file=${keys}/load${number}.pub"
     done
+    echo "[repositories]"
+    for number in $(seq -w 1 50); do
+        echo "repository${number} codearts_repository_name=load-service-${number} codearts_hook_secret=load-hook-secret-${number} codearts_key_file=${keys}/load${number}.pub"
+    done
     echo "[all:vars]"
     echo "ansible_connection=local"
     echo "ansible_python_interpreter=${python}"
@@ -26,3 +30,9 @@ done
 started=$SECONDS
 test_playbook -i "${inventory}" -e @"${CODEARTS_EMULATOR_VARS}" --forks 10 load.yml "$@"
 echo "50 users updated (email, then an SSH key each) with forks 10 in $((SECONDS - started))s"
+
+# Fifty repositories, each configured by its own host (create, protect master, a webhook, a deploy key), then the
+# same again, which must change nothing: the playbook prints the time of each pass.
+started=$SECONDS
+test_playbook -i "${inventory}" -e @"${CODEARTS_EMULATOR_VARS}" --forks 10 repositories.yml "$@"
+echo "50 repositories configured twice with forks 10 in $((SECONDS - started))s"
