@@ -51,9 +51,8 @@ def main(work, secret):
     expect("the real run creates and configures it", changed(runs["first"]), list(sorted(CONFIGURED)))
     expect("check mode's diff of the repository is the real run's", diffs(runs["check"], ["repository"]),
            diffs(runs["first"], ["repository"]))
-    expect("the repository is ready, with its ids", (runs["first"]["repository"]["repositories"][0]["status"],
-                                                      isinstance(runs["first"]["repository"]["repositories"][0]["id"], int)),
-           ("ready", True))
+    created = runs["first"]["repository"]["repositories"][0]
+    expect("the repository is ready, with its ids", (created["status"], isinstance(created["id"], int)), ("ready", True))
     expect("a second run is all ok", changed(runs["again"]), [])
     # A repository that exists, empty and unconfigured
     expect("--check --diff plans master, the webhook and the deploy key", changed(runs["plan"]), ["deploy key", "master", "webhook"])
@@ -66,9 +65,8 @@ def main(work, secret):
         os.path.join(work, "*.txt")) if not os.path.basename(name).startswith("repository-"))
     expect("neither the token nor the webhook secret in any output", [text for text in ("alice-token", secret) if text in texts], [])
     stored = [json.load(open(name, encoding="utf-8")) for name in sorted(glob.glob(os.path.join(work, "repository-*.json")))]
-    expect("each repository's CI webhook stores the vault's secret", [(repository["name"], [hook["token"] for hook in repository["webhooks"]])
-                                                                     for repository in stored],
-           [("billing", [secret]), ("payments", [secret])])
+    tokens = [(repository["name"], [hook["token"] for hook in repository["webhooks"]]) for repository in stored]
+    expect("each repository's CI webhook stores the vault's secret", tokens, [("billing", [secret]), ("payments", [secret])])
     print("%d checks passed, %d failed" % (12 - len(problems), len(problems)))
     return 1 if problems else 0
 
