@@ -190,13 +190,6 @@ check_integration_targets() {  # check_integration_targets LOG COLLECTION WHAT: 
     fi
 }
 
-integration_target_times() {  # integration_target_times TIMED_LOG: "TIME|  target NAME|SECONDS|" for each target
-    # From one "Running NAME integration test" line to the next; the last target ends with the log.
-    awk '$2 == "Running" && $4 == "integration" && $5 == "test" { if (name != "") printf "TIME|  integration target %s|%d|\n", name, $1 - start; name = $3; start = $1 }
-         { last = $1 }
-         END { if (name != "") printf "TIME|  integration target %s|%d|\n", name, last - start }' "$1"
-}
-
 check_log() {  # check_log LOG WHAT: fail on a skipped sanity test or an unsupported-version warning
     if grep -q "Required program .* not found" "$1"; then
         echo "$2 skipped a test for want of a program (see above): that is a failure here." >&2
@@ -206,15 +199,6 @@ check_log() {  # check_log LOG WHAT: fail on a skipped sanity test or an unsuppo
         echo "$2: ansible-core warned that the collection does not support it (see above): requires_ansible is wrong." >&2
         return 1
     fi
-}
-
-stamp() {  # prefix each line with the seconds since it started (for the integration targets' times)
-    "${work}/venv-uv/bin/python" -u -c '
-import sys, time
-start = time.monotonic()
-for line in sys.stdin:
-    sys.stdout.write("%7.1f %s" % (time.monotonic() - start, line))
-'
 }
 
 emulator_tests_need_ansible() {  # emulator_tests_need_ansible COLLECTION: say so, and succeed, if the emulator's
@@ -301,14 +285,9 @@ run_entry() {  # run_entry INDEX COMMAND: run one ansible-test command on the en
             fi
         fi
     fi
-    if [ "${command}" = integration ]; then
-        (cd "${collection}" && HOME="${test_home}" "${venv}/bin/ansible-test" integration --venv --python "${version}" --color no) 2>&1 \
-            | stamp > "${log}.timed" || ok=0
-        sed -E 's/^ *[0-9]+\.[0-9] //' "${log}.timed" > "${log}"
-    else
-        (cd "${collection}" && HOME="${test_home}" "${venv}/bin/ansible-test" "${command}" --venv --python "${version}" --color no "${arguments[@]}") \
-            > "${log}" 2>&1 || ok=0
-    fi
+    # The integration targets print "TIME|  target NAME|SECONDS" lines themselves: collect puts them in the summary.
+    (cd "${collection}" && HOME="${test_home}" "${venv}/bin/ansible-test" "${command}" --venv --python "${version}" --color no "${arguments[@]}") \
+        > "${log}" 2>&1 || ok=0
     cat "${log}"
     reap "${tree}" "ansible-test ${command} on ${core}"
     [ "${ok}" = 1 ] || echo "ansible-test ${command} failed on ${core}" >&2
@@ -318,7 +297,6 @@ run_entry() {  # run_entry INDEX COMMAND: run one ansible-test command on the en
     fi
     cpu_now
     echo "TIME|ansible-test ${command}: ${core} (Python ${version})|$((SECONDS - t))|$((CPU - c))|$([ "${ok}" = 1 ] || echo FAILED)"
-    if [ "${command}" = integration ]; then integration_target_times "${log}.timed"; fi
     [ "${ok}" = 1 ]
 }
 
