@@ -28,11 +28,16 @@ def _who(value, where):
     for name, kind in (("users", str), ("member_groups", int), ("roles", str)):
         items = value.get(name) or []
         if not isinstance(items, list) or not all(isinstance(item, kind) and not isinstance(item, bool) for item in items):
-            raise CodeArtsConfigError("%s.%s is not usable: give a list of %s." % (
-                where, name, "CodeArts user names" if name == "users" else "member group ids (numbers)" if kind is int
+            raise CodeArtsConfigError("%s is not usable: give a list of %s." % (
+                _at(where, name), "CodeArts user names" if name == "users" else "member group ids (numbers)" if kind is int
                 else "role ids"))
         who[name] = sorted(set(item.strip() if kind is str else item for item in items))
     return who
+
+
+def _at(where, field):
+    """How a message names a field: push for the task's own rule, rules[2].push for an item of rules."""
+    return "%s.%s" % (where, field) if where else field
 
 
 def _rule(item, where):
@@ -41,11 +46,11 @@ def _rule(item, where):
         raise CodeArtsConfigError("%s has %s, which is not one of %s." % (where, ", ".join(unknown), ", ".join(RULE_FIELDS)))
     name = item.get("name")
     if not isinstance(name, str) or not name.strip() or len(name.strip()) > MAX_NAME_CHARS:
-        raise CodeArtsConfigError("%s.name is not usable: a branch name or wildcard of 1 to %d characters." % (where, MAX_NAME_CHARS))
+        raise CodeArtsConfigError("%s is not usable: a branch name or wildcard of 1 to %d characters." % (_at(where, "name"), MAX_NAME_CHARS))
     values, managed = {}, set()
     for action in ("push", "merge"):
         if item.get(action) is not None:
-            values[action] = _who(item[action], "%s.%s" % (where, action))
+            values[action] = _who(item[action], _at(where, action))
             managed.add(action)
     if item.get("allow_force_push") is not None:
         values["allow_force_push"] = bool(item["allow_force_push"])

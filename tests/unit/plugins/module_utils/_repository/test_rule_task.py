@@ -54,3 +54,14 @@ def test_a_user_who_is_no_member_is_refused_by_name(emulator):
 def test_rules_that_name_no_user_cost_no_request(session):
     assert wanted_rules(None, RepositoryRef(3001), checked_rules(params(name="develop", push={"roles": []})))
     assert session.sent == []
+
+
+@pytest.mark.parametrize("values, message", [
+    (dict(name="b" * 1001), "name is not usable: a branch name or wildcard of 1 to 1000 characters."),
+    (dict(name="m", push={"users": "bob"}), "push.users is not usable: give a list of CodeArts user names."),
+    (dict(name="m", merge=["bob"]), "merge is not usable: give a dictionary of users, member_groups and roles."),
+])
+def test_the_tasks_own_rule_names_its_options_as_the_task_does(values, message):
+    with pytest.raises(CodeArtsConfigError) as caught:
+        checked_rules(params(**values))
+    assert str(caught.value).startswith(message)
