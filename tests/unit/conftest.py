@@ -1,3 +1,4 @@
+import gc
 import json
 
 import pytest
@@ -81,16 +82,36 @@ def run_module(capsys):
     return runner
 
 
+_EMULATOR = {}
+
+
+def pytest_collection_finish(session):
+    """Freeze what collection imported, and start one emulator (over HTTPS on 127.0.0.1) in this test process when a collected test needs it.
+
+    ansible-test runs every test in a fork of its own (its ansible_forked plugin): a session fixture would be set up
+    in each test's fork, and its teardown skipped, leaving an emulator process behind per test. Started here, before
+    any fork, each fork talks to this one, and pytest_sessionfinish stops it. gc.freeze() keeps each fork's garbage
+    collector off the objects collection created, so a fork does not copy the pages they live on."""
+    gc.freeze()
+    if any("emulator" in getattr(item, "fixturenames", ()) for item in session.items):
+        from ansible_collections.huaweicloud.codearts.tests.unit.helpers.repository_emulator import start  # the SDK: only here
+        state_dir = str(session.config._tmp_path_factory.mktemp("emulator"))  # pylint: disable=protected-access
+        _EMULATOR["process"], _EMULATOR["log"], _EMULATOR["emulator"] = start(state_dir)
+
+
+def pytest_sessionfinish(session):
+    process = _EMULATOR.pop("process", None)
+    if process is not None:
+        process.terminate()
+        process.wait(timeout=10)
+        _EMULATOR.pop("log").close()
+        _EMULATOR.pop("emulator").session.close()
+
+
 @pytest.fixture(scope="session")
-def running_emulator(tmp_path_factory):
-    """One emulator process for the session (for each test worker), over HTTPS on 127.0.0.1."""
-    from ansible_collections.huaweicloud.codearts.tests.unit.helpers.repository_emulator import start  # the SDK: only here
-    process, log, emulator = start(str(tmp_path_factory.mktemp("emulator")))
-    yield emulator
-    process.terminate()
-    process.wait(timeout=10)
-    log.close()
-    emulator.session.close()
+def running_emulator():
+    """The emulator this test process started for the tests that need it."""
+    return _EMULATOR["emulator"]
 
 
 @pytest.fixture

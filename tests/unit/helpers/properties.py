@@ -36,3 +36,20 @@ def texts_in(value):
     elif isinstance(value, list):
         for item in value:
             yield from texts_in(item)
+
+
+def _full_depth():
+    from ansible.module_utils.ansible_release import __version__ as ansible_version
+    release = tuple(int(part) for part in ansible_version.split(".")[:2])
+    return not (2, 17) <= release <= (2, 20)
+
+
+# The properties test this collection's code, the same on every release; ansible-core, which differs, takes part in
+# every example. So they search deep where the integration tests run too (the oldest supported release, 2.16, and
+# the newest), and with a third of the examples on the releases between.
+FULL_DEPTH = _full_depth()
+
+
+def examples(count):
+    """How many examples a property generates on this ansible-core release."""
+    return count if FULL_DEPTH else max(100, count // 3)

@@ -28,7 +28,7 @@ from ansible_collections.huaweicloud.codearts.plugins.module_utils._user.email i
 from ansible_collections.huaweicloud.codearts.plugins.modules import codearts_user_email, codearts_user_ssh_key
 from ansible_collections.huaweicloud.codearts.tests.unit.helpers.fakes import TOKEN, response, streamed, warning_texts
 from ansible_collections.huaweicloud.codearts.tests.unit.helpers.module_args import patch_module_args
-from ansible_collections.huaweicloud.codearts.tests.unit.helpers.properties import SETTINGS
+from ansible_collections.huaweicloud.codearts.tests.unit.helpers.properties import SETTINGS, examples
 from ansible_collections.huaweicloud.codearts.tests.unit.helpers.raw_server import RawServer, http_answer
 from ansible_collections.huaweicloud.codearts.tests.unit.helpers.socket_email_service import (
     EmailService,
@@ -173,7 +173,7 @@ def test_a_task_reports_every_change_and_what_the_service_holds_whatever_happens
             "failed, nothing changed"} <= set(reached), reached
 
 
-@settings(max_examples=300, deadline=None, derandomize=True)
+@settings(max_examples=examples(300), deadline=None, derandomize=True)
 @given(held=held_keys, task=tasks)
 def test_check_mode_predicts_exactly_what_the_real_run_reports(held, task):
     keys = [(POOL[number], title) for number, title in held]

@@ -22,6 +22,7 @@ from ansible_collections.huaweicloud.codearts.plugins.module_utils._core.errors 
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._user.email import send_verify_code
 from ansible_collections.huaweicloud.codearts.tests.unit.helpers.fakes import streamed
 from ansible_collections.huaweicloud.codearts.tests.unit.helpers.keyed_service import FATES, Client, Module, Resource, Service
+from ansible_collections.huaweicloud.codearts.tests.unit.helpers.properties import examples
 
 
 KEYS = ("a", "b", "c")
@@ -84,7 +85,7 @@ def check(items, task, fates, in_place, check_mode):
 def test_the_reconciler_never_writes_twice_and_reports_what_the_service_holds_whatever_happens():
     reached = Counter()
 
-    @settings(max_examples=1500, deadline=None, derandomize=True)
+    @settings(max_examples=examples(1500), deadline=None, derandomize=True)
     @given(items=held, task=tasks, fates=st.lists(st.sampled_from(FATES), max_size=8), in_place=st.booleans(),
            check_mode=st.booleans())
     def attack(items, task, fates, in_place, check_mode):

@@ -19,10 +19,11 @@ from ansible_collections.huaweicloud.codearts.plugins.module_utils._auth.access_
     string_to_sign,
 )
 from ansible_collections.huaweicloud.codearts.tests.emulator.codearts_emulator.signature import verify
+from ansible_collections.huaweicloud.codearts.tests.unit.helpers.properties import examples
 
 
 # Derandomised: the same 300 examples every run, so CI cannot turn red on a lucky seed.
-SETTINGS = settings(max_examples=300, deadline=None, derandomize=True)
+SETTINGS = settings(max_examples=examples(300), deadline=None, derandomize=True)
 SDK_DATE = "20261122T101010Z"
 AUTHORIZATION_FIELDS = re.compile(r"SignedHeaders=(?P<names>[^,]+), Signature=(?P<signature>[0-9a-f]+)$")
 CANONICAL = re.compile(r"^(?:[A-Za-z0-9\-._~/]|%[0-9A-F]{2})*$")

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._http.retry import RetryPolicy, parse_retry_after
+from ansible_collections.huaweicloud.codearts.tests.unit.helpers.properties import examples
 
 
 @pytest.mark.parametrize("header, seconds", [
@@ -51,7 +52,7 @@ def test_a_retry_after_that_is_no_wait_gets_the_usual_backoff(header):
 
 
 # Derandomised: the same 300 examples every run, so CI cannot turn red on a lucky seed.
-SETTINGS = settings(max_examples=300, deadline=None, derandomize=True)
+SETTINGS = settings(max_examples=examples(300), deadline=None, derandomize=True)
 
 
 @SETTINGS

@@ -21,6 +21,7 @@ from ansible_collections.huaweicloud.codearts.tests.unit.helpers.ssh_key_lines i
     listed,
     wire_string as _string,
 )
+from ansible_collections.huaweicloud.codearts.tests.unit.helpers.properties import examples
 
 
 KINDS = [("ed25519", []), ("rsa", ["-b", "1024"]), ("rsa", ["-b", "2048"]), ("ecdsa", ["-b", "256"]),
@@ -103,7 +104,7 @@ def test_a_line_is_accepted_exactly_when_ssh_keygen_reads_it_and_with_its_finger
     reached = Counter()
     path = str(tmp_path_factory.getbasetemp() / "oracle.pub")
 
-    @settings(max_examples=400, deadline=None, derandomize=True)
+    @settings(max_examples=examples(400), deadline=None, derandomize=True)
     @given(kind=st.integers(0, len(KINDS) + SECURITY_KEYS - 1), mutation=st.sampled_from(MUTATIONS),
            number=st.integers(0, 10 ** 6), data=st.binary(min_size=1, max_size=8))
     def attack(kind, mutation, number, data):
