@@ -7,8 +7,10 @@ REQUIRED = (
     "MANIFEST.json", "FILES.json", "README.md", "LICENSE", "meta/runtime.yml", "requirements.txt",
     "plugins/modules/codearts_user_email.py", "plugins/modules/codearts_user_email_info.py",
     "plugins/doc_fragments/codearts.py", "plugins/module_utils/_http/client.py",
+    "plugins/modules/codearts_repository.py", "plugins/module_utils/_api/reconcile.py",
 )
-FORBIDDEN_PREFIXES = ("tests/emulator", "tests/integration", "tests/unit", "tests/output", ".ci", "tools")
+FORBIDDEN_PREFIXES = ("tests/emulator", "tests/integration", "tests/unit", "tests/output", ".ci", "tools", "noxfile.py",
+                      "antsibull-nox.toml", ".hypothesis")
 # A shipped file that imports one of these would fail wherever the collection is installed.
 LEFT_OUT_PACKAGES = ("huaweicloud.codearts.tests.", "codearts_emulator")
 
