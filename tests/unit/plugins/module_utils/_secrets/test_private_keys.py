@@ -45,7 +45,7 @@ def test_a_key_in_a_text_is_replaced_by_a_note_and_the_rest_of_the_text_stays():
 
 
 def test_a_key_cut_off_before_its_end_line_is_hidden_to_the_end():
-    cut = OPENSSH_PRIVATE.split("-----END")[0]
+    cut = OPENSSH_PRIVATE.split("-----END", maxsplit=1)[0]
     assert PRIVATE_LINE not in without_private_keys(cut)
 
 
