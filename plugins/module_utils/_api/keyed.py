@@ -54,6 +54,9 @@ class KeyedResource(object):
     def create(self, client, wanted):
         raise NotImplementedError
 
+    def finish_add(self, client, listed, wanted):
+        """What create() does after its request, for an add whose answer was lost and that the listing shows."""
+
     def update(self, client, listed, wanted):
         raise NotImplementedError
 

@@ -43,10 +43,12 @@ def create(client, resource, wanted, warn):
             raise
         unclear = error
     named = "%s %s" % (resource.noun, resource.named(wanted.key))
-    if any(item.key == wanted.key for item in _listed_after(client, resource, unclear, "added")):
+    found = [item for item in _listed_after(client, resource, unclear, "added") if item.key == wanted.key]
+    if found:
         if unclear.may_have_been_applied:
             client.note_landed("add the %s (%s %s: its answer was unclear, and it is listed now)"
                                % (named, unclear.method, unclear.path))
+            resource.finish_add(client, found[0], wanted)
         else:
             warn("The %s was added meanwhile by someone else: the service refused this task's add as a duplicate, and "
                  "lists it now." % named)

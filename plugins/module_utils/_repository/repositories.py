@@ -74,6 +74,9 @@ class Repositories(KeyedResource):
         uuid = (client.call(CREATE_REPOSITORY, body, about=self.named(wanted.key)) or {}).get("repository_uuid")
         self.wait_until_ready(client, uuid, wanted)
 
+    def finish_add(self, client, listed, wanted):
+        self.wait_until_ready(client, listed.view["uuid"], wanted)
+
     def wait_until_ready(self, client, uuid, wanted):
         """Poll the repository (v2) until it reads as ready; a failed creation or the wait running out fails."""
         waited, delay = 0.0, FIRST_POLL_SECONDS

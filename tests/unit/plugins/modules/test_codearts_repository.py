@@ -45,6 +45,22 @@ def test_a_creation_the_service_fails_says_so_and_reports_the_change(run_module,
     assert result["failed"] is True and result["changed"] is True and "its creation failed" in result["msg"]
 
 
+def test_a_creation_whose_answer_was_lost_is_found_by_listing_and_waited_for_until_ready(run_module, emulator, sleeps):
+    emulator.control("POST", "creation", {"creating_reads": 1})
+    emulator.arm(kind="lost_answer", method="POST", path="/v1/repositories")
+    result = run_module(codearts_repository.main, args(emulator, project_id=DEMO, name="billing"))
+    assert result["changed"] is True and writes(emulator) == ["POST"], result.get("msg")
+    assert [repository["status"] for repository in result["repositories"]] == ["ready"] and sleeps.delays
+
+
+def test_a_creation_whose_answer_was_lost_and_that_then_fails_says_so_and_reports_the_change(run_module, emulator):
+    emulator.control("POST", "creation", {"outcome": "failed", "creating_reads": 1})
+    emulator.arm(kind="lost_answer", method="POST", path="/v1/repositories")
+    result = run_module(codearts_repository.main, args(emulator, project_id=DEMO, name="billing"))
+    assert result["failed"] is True and result["changed"] is True and "its creation failed" in result["msg"]
+    assert writes(emulator) == ["POST"]
+
+
 def test_a_creation_still_running_when_the_wait_ends_says_so_with_the_uuid(run_module, emulator):
     emulator.control("POST", "creation", {"creating_reads": 50})
     result = run_module(codearts_repository.main, args(emulator, project_id=DEMO, name="slow", wait_timeout=3))
