@@ -12,6 +12,25 @@ PAGE_SIZE = 100
 MAX_PAGES = 200
 
 
+class UnreadableItem(ValueError):
+    """Raised by a listing's keep() for an item it cannot read safely: a field of a type the API never answers."""
+
+    def __init__(self, field, value):
+        super(UnreadableItem, self).__init__(field)
+        self.field, self.value = field, value
+
+
+def field_of(item, field, kind, default):
+    """item[field] when it is a kind (a type, or a tuple of types), default when absent or null; else UnreadableItem.
+    A field the task may send back (a PUT carries a whole webhook) must never be guessed from a value of another type."""
+    value = item.get(field)
+    if value is None:
+        return default
+    if not isinstance(value, kind) or isinstance(value, bool) and kind is not bool:
+        raise UnreadableItem(field, value)
+    return value
+
+
 def _refusal(call, summary, path):
     return CodeArtsRequestError(call.method, call.path.format(**path), summary,
                                 hint="The list could not be trusted. Run again later, or report this answer to Huawei "
@@ -55,7 +74,11 @@ def read_all_pages(client, call, items_key=None, keep=dict, page_size=PAGE_SIZE,
             if marker in seen:
                 raise _refusal(call, "the service listed the same id %s twice" % quoted(marker, 40), path)
             seen.add(marker)
-            items.append(keep(item))
+            try:
+                items.append(keep(item))
+            except UnreadableItem as unreadable:
+                raise _refusal(call, "the service listed an item whose %s is %s, of a type it never answers"
+                               % (unreadable.field, quoted(repr(unreadable.value), 40)), path) from None
         total = _total(answer, headers)
         if not page or (len(page) < page_size and not (total is not None and total > len(items))):
             return items

@@ -71,7 +71,15 @@ class Repositories(KeyedResource):
                 "import_members": 1 if values["import_members"] else 0}
         body.update(dict((field, value) for field, value in (("group_id", self.group_id), ("gitignore_id", values["gitignore"]))
                          if value is not None))
-        uuid = (client.call(CREATE_REPOSITORY, body, about=self.named(wanted.key)) or {}).get("repository_uuid")
+        answer = client.call(CREATE_REPOSITORY, body, about=self.named(wanted.key))
+        uuid = answer.get("repository_uuid") if isinstance(answer, dict) else None
+        if not (isinstance(uuid, str) and uuid):  # a success without the uuid: the listing has it
+            found = [item for item in self.list(client) if item.key == wanted.key]
+            if not found:
+                raise CodeArtsRequestError(CREATE_REPOSITORY.method, CREATE_REPOSITORY.path, "the service answered the create "
+                                           "as done, without the new repository's uuid, and does not list it",
+                                           hint="Check the project in CodeArts Repo before running again.")
+            uuid = found[0].view["uuid"]
         self.wait_until_ready(client, uuid, wanted)
 
     def finish_add(self, client, listed, wanted):

@@ -12,7 +12,7 @@ listed ones where the task does not set them, and no token unless the task sends
 """
 
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._api.keyed import KeyedResource, Listed
-from ansible_collections.huaweicloud.codearts.plugins.module_utils._api.paging import read_all_pages
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._api.paging import UnreadableItem, field_of, read_all_pages
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._repository.calls import (
     CREATE_HOOK,
     DELETE_HOOK,
@@ -27,17 +27,15 @@ FIELDS = ("name", "events", "push_branch_regex", "note_filter", "secret_header")
 DEFAULT_SECRET_HEADER = "X-Repo-Token"
 
 
-def _text(value):
-    return value if isinstance(value, str) else ""
-
-
 def listed_hook(item):
-    values = {"name": _text(item.get("name")),
-              "events": sorted(event for event, flag in EVENTS if item.get(flag) is True),
-              "push_branch_regex": _text(item.get("push_events_branch_regex_filter")),
-              "note_filter": sorted(note for note in item.get("note_plain_text_filter") or () if isinstance(note, str)),
-              "secret_header": _text(item.get("token_type")) or DEFAULT_SECRET_HEADER,
-              "description": _text(item.get("description"))}
+    texts = dict((field, field_of(item, field, str, "")) for field in ("name", "push_events_branch_regex_filter", "token_type",
+                                                                       "description"))
+    notes = field_of(item, "note_plain_text_filter", list, [])
+    if not all(isinstance(note, str) for note in notes):
+        raise UnreadableItem("note_plain_text_filter", notes)
+    values = {"name": texts["name"], "events": sorted(event for event, flag in EVENTS if field_of(item, flag, bool, False)),
+              "push_branch_regex": texts["push_events_branch_regex_filter"], "note_filter": sorted(notes),
+              "secret_header": texts["token_type"] or DEFAULT_SECRET_HEADER, "description": texts["description"]}
     view = dict((field, values[field]) for field in FIELDS)
     view.update(id=item.get("id"), url=item.get("url"), created_at=item.get("created_at"))
     return Listed(item.get("id"), item.get("url"), values, view)

@@ -61,6 +61,13 @@ def test_a_creation_whose_answer_was_lost_and_that_then_fails_says_so_and_report
     assert writes(emulator) == ["POST"]
 
 
+def test_a_creation_answered_without_its_uuid_is_found_by_listing_and_waited_for(run_module, emulator):
+    emulator.arm(kind="wrong_type", field="result", value=5, method="POST", path="/v1/repositories", apply=True)
+    result = run_module(codearts_repository.main, args(emulator, project_id=DEMO, name="billing"))
+    assert result["changed"] is True and writes(emulator) == ["POST"], result.get("msg")
+    assert [repository["status"] for repository in result["repositories"]] == ["ready"]
+
+
 def test_a_creation_still_running_when_the_wait_ends_says_so_with_the_uuid(run_module, emulator):
     emulator.control("POST", "creation", {"creating_reads": 50})
     result = run_module(codearts_repository.main, args(emulator, project_id=DEMO, name="slow", wait_timeout=3))

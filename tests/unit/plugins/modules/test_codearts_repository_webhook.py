@@ -51,6 +51,13 @@ def test_check_mode_predicts_the_real_diff(run_module, emulator):
     assert predicted["changed"] is real["changed"] is True and predicted["diff"] == real["diff"]
 
 
+@pytest.mark.parametrize("field, value", [("note_plain_text_filter", "abc"), ("name", 7), ("push_events", "true")])
+def test_a_listed_hook_field_of_a_wrong_type_fails_naming_it_and_nothing_is_sent_back(run_module, emulator, field, value):
+    emulator.arm(kind="wrong_type", field=field, value=value, method="GET", path="/v4/repositories/3001/hooks", apply=True)
+    result = run_module(main, args(emulator, url=CI, name="renamed"))
+    assert result["failed"] is True and result["changed"] is False and field in result["msg"] and writes(emulator) == []
+
+
 def test_two_hooks_with_one_url_are_refused_naming_their_ids(run_module, emulator):
     emulator.send("POST", "/v4/repositories/3001/hooks", body={"url": CI, "push_events": True,
                                                                "push_events_branch_regex_filter": ".*"})

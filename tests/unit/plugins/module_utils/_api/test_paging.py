@@ -1,5 +1,8 @@
 """Listing every page, as the service actually pages."""
 
+import pytest
+
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._api.paging import UnreadableItem, field_of
 from ansible_collections.huaweicloud.codearts.plugins.modules import codearts_user_ssh_key
 from ansible_collections.huaweicloud.codearts.tests.unit.helpers.fakes import TOKEN, response
 from ansible_collections.huaweicloud.codearts.tests.unit.helpers.ssh_key_lines import ed25519, listed
@@ -27,3 +30,11 @@ def test_a_service_that_pages_by_twenty_whatever_the_limit_is_read_to_its_last_p
     result = run(run_module, key=keys[22], state="absent")
     assert session.methods == ["GET", "GET", "DELETE", "GET"]
     assert result["changed"] is True and not result.get("failed")
+
+
+def test_a_field_of_its_type_is_read_an_absent_one_is_the_default_and_any_other_type_is_refused():
+    item = {"name": "ci", "count": 3, "flag": True, "absent": None}
+    assert (field_of(item, "name", str, ""), field_of(item, "count", int, 0), field_of(item, "absent", str, "-")) == ("ci", 3, "-")
+    for field, kind in (("name", int), ("flag", int), ("count", bool), ("name", list)):
+        with pytest.raises(UnreadableItem):
+            field_of(item, field, kind, None)
