@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Run every test of the collection on a fresh machine, installing what it needs from the package indexes:
 #   - ansible-test sanity and units on ansible-core 2.16 (Python 3.12), 2.17, 2.18, 2.19 (Python 3.11), 2.20 and
-#     the newest; ansible-test integration on 2.16 and on the newest;
+#     the newest (the middle releases: the modules' unit tests); ansible-test integration on the newest, and on
+#     2.16 the targets of the alias group every_release;
 #   - the modules compiled with the oldest Python they declare (tests/config.yml);
 #   - antsibull-nox's extra checks (no unwanted files, the action group, no trailing white space: antsibull-nox.toml);
 #   - ansible-lint (production profile) at the checkout root with no arguments, as a user runs it;
@@ -25,20 +26,23 @@ else
 fi
 # "ansible-core requirement|Python version|ansible-test commands"
 matrix=(
-    "ansible-core>=2.16,<2.17|3.12|sanity units integration"
+    "ansible-core>=2.16,<2.17|3.12|sanity units integration=every_release"
     "ansible-core>=2.17,<2.18|3.12|sanity units"
     "ansible-core>=2.18,<2.19|3.12|sanity units"
     "ansible-core>=2.19,<2.20|3.11|sanity units"
     "ansible-core>=2.20,<2.21|3.12|sanity units"
     "ansible-core>=2.21|3.12|sanity units integration"
 )
-# The emulator's own unit tests (tests/unit/emulator) test the test rig, not the collection: they and the
-# emulator import nothing of ansible (checked before each units run, see emulator_tests_need_ansible), so
-# their result depends on the Python version and their own libraries, not on the ansible-core release. They
-# run on the oldest and the newest release (Python 3.12) and on the only Python 3.11 one; the middle releases
-# run every other unit test. docs/testing.md has the measurements.
-emulator_tests="tests/unit/emulator/"
-emulator_test_entries=(0 3 5)
+# Every unit test runs on the oldest and the newest release (Python 3.12) and on the only Python 3.11 one. The
+# middle releases run the modules' tests (tests/unit/plugins/modules), which drive each module through that
+# release's AnsibleModule: argument specs, check mode, no_log, results. The other unit tests (module_utils, the
+# promises, the emulator's) run the same code on the same Python on every release, and what they use of
+# ansible-core is that AnsibleModule. docs/testing.md has the measurements.
+full_unit_entries=(0 3 5)
+middle_release_units="tests/unit/plugins/modules/"
+# Integration: every target on the newest release; on the oldest, the targets whose aliases name this group (the
+# playbooks a user runs, secrets at -vvvv, AWX, the intermediaries); the matrices of faults, hostile answers, bad
+# input and load test the modules' own logic, which does not differ between releases, and cost 7 minutes a run.
 # Sanity and units run in two lanes side by side (the machines have two cores), each lane one release after
 # the other; the ecosystem tools run in a third lane beside them.
 lanes=("0 1 2" "3 4 5")
@@ -178,11 +182,15 @@ ensure_debian_packages() {  # ShellCheck (ansible-test skips it with only a warn
     )
 }
 
-check_integration_targets() {  # check_integration_targets LOG COLLECTION WHAT: every codearts_* target ran
+check_integration_targets() {  # check_integration_targets LOG COLLECTION WHAT [GROUP]: every codearts_* target ran
+    # (with GROUP, every codearts_* target whose aliases name it)
     local expected ran
     expected="$(find "$2/tests/integration/targets" -mindepth 1 -maxdepth 1 -type d -name 'codearts_*' -printf '%f\n' | sort)"
+    if [ -n "${4:-}" ]; then
+        expected="$(while read -r target; do grep -qx "$4" "$2/tests/integration/targets/${target}/aliases" && echo "${target}"; done <<< "${expected}")"
+    fi
     ran="$(sed -n -E 's/^Running ([^ ]+) integration test (script|role)$/\1/p' "$1" | sort -u)"
-    echo "integration targets run: $(grep -c . <<< "${ran}") of $(grep -c . <<< "${expected}") (tests/integration/targets/codearts_*)"
+    echo "integration targets run: $(grep -c . <<< "${ran}") of $(grep -c . <<< "${expected}") (tests/integration/targets/codearts_*${4:+ in ${4}})"
     if [ "${ran}" != "${expected}" ]; then
         echo "$3: the targets that ran are not the codearts_* targets; not run, or run but unexpected:" >&2
         diff <(echo "${expected}") <(echo "${ran}") >&2 || true
@@ -199,39 +207,6 @@ check_log() {  # check_log LOG WHAT: fail on a skipped sanity test or an unsuppo
         echo "$2: ansible-core warned that the collection does not support it (see above): requires_ansible is wrong." >&2
         return 1
     fi
-}
-
-emulator_tests_need_ansible() {  # emulator_tests_need_ansible COLLECTION: say so, and succeed, if the emulator's
-    # tests or anything they import from the collection imports ansible (other than tests/unit/conftest.py, which
-    # every unit test shares and which runs on every release)
-    "${work}/venv-uv/bin/python" - "$1" "${emulator_tests}" <<'PY'
-import ast, pathlib, sys
-root, tests = pathlib.Path(sys.argv[1]), sys.argv[2]
-prefix = "ansible_collections.huaweicloud.codearts."
-todo = sorted((root / tests).rglob("*.py")) + sorted((root / "tests/emulator").rglob("*.py"))
-seen, found = set(), []
-while todo:
-    path = todo.pop()
-    if path in seen or not path.exists():
-        continue
-    seen.add(path)
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
-        if isinstance(node, ast.Import):
-            names = [alias.name for alias in node.names]
-        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
-            names = [node.module] + ["%s.%s" % (node.module, alias.name) for alias in node.names]
-        else:
-            continue
-        for name in names:
-            if name == "ansible" or name.startswith("ansible."):
-                found.append("%s imports %s" % (path.relative_to(root), name))
-            elif name.startswith(prefix):
-                relative = name[len(prefix):].replace(".", "/")
-                todo += [root / (relative + ".py"), root / relative / "__init__.py"]
-for line in sorted(set(found)):
-    print(line)
-sys.exit(0 if found else 1)
-PY
 }
 
 preinstall_unit_requirements() {  # preinstall_unit_requirements VENV COLLECTION VERSION
@@ -259,9 +234,10 @@ prepare_entry() {  # prepare_entry INDEX: the entry's ansible-core in its virtua
     [ -d "${work}/tree-${index}" ] || copy_collection "${work}/tree-${index}" > /dev/null
 }
 
-run_entry() {  # run_entry INDEX COMMAND: run one ansible-test command on the entry's release; fail if it failed
+run_entry() {  # run_entry INDEX COMMAND [GROUP]: run one ansible-test command on the entry's release (integration: the
+    # targets of an alias group, or all); fail if it failed
     # Every step says "|| ok=0" or "|| return 1": called as "run_entry ... || ...", errexit does not apply in here.
-    local index="$1" command="$2" requirement version _commands venv tree collection core t c log ok=1 arguments=()
+    local index="$1" command="$2" group="${3:-}" requirement version _commands venv tree collection core t c log ok=1 arguments=()
     IFS='|' read -r requirement version _commands <<< "${matrix[${index}]}"
     venv="${work}/venv-${index}"
     tree="${work}/tree-${index}"
@@ -274,16 +250,15 @@ run_entry() {  # run_entry INDEX COMMAND: run one ansible-test command on the en
     log="${work}/${command}-${index}.log"
     if [ "${command}" = units ]; then
         preinstall_unit_requirements "${venv}" "${collection}" "${version}" || ok=0
-        if [[ " ${emulator_test_entries[*]} " != *" ${index} "* ]] && [ -d "${collection}/${emulator_tests}" ]; then
-            if emulator_tests_need_ansible "${collection}"; then
-                echo "The emulator's tests import ansible (above): they run on ${core} too."
-            else
-                arguments=(--exclude "${emulator_tests}")
-                echo "NOT RUN on ${core}: ${emulator_tests} (the emulator's own tests; they import nothing of ansible and run on" \
-                     "$(for entry in "${emulator_test_entries[@]}"; do IFS='|' read -r r _ _ <<< "${matrix[${entry}]}"; printf '%s; ' "${r}"; done)see docs/testing.md)"
-                echo "TIME|  ${emulator_tests} not run on ${core} (run on 2.16, 2.19 and the newest)|0||not run"
-            fi
+        if [[ " ${full_unit_entries[*]} " != *" ${index} "* ]]; then
+            arguments=("${middle_release_units}")
+            echo "NOT RUN on ${core}: the unit tests outside ${middle_release_units} (they run on 2.16, 2.19 and the newest; docs/testing.md)"
+            echo "TIME|  unit tests outside ${middle_release_units} not run on ${core}|0||not run"
         fi
+    fi
+    if [ -n "${group}" ]; then
+        arguments=("${group}")
+        echo "NOT RUN on ${core}: the integration targets whose aliases do not name ${group} (they run on the newest; docs/testing.md)"
     fi
     # The integration targets print "TIME|  target NAME|SECONDS" lines themselves: collect puts them in the summary.
     (cd "${collection}" && HOME="${test_home}" "${venv}/bin/ansible-test" "${command}" --venv --python "${version}" --color no "${arguments[@]}") \
@@ -293,7 +268,7 @@ run_entry() {  # run_entry INDEX COMMAND: run one ansible-test command on the en
     [ "${ok}" = 1 ] || echo "ansible-test ${command} failed on ${core}" >&2
     check_log "${log}" "ansible-test ${command} on ${core}" || ok=0
     if [ "${command}" = integration ]; then
-        check_integration_targets "${log}" "${collection}" "ansible-test integration on ${core}" || ok=0
+        check_integration_targets "${log}" "${collection}" "ansible-test integration on ${core}" "${group}" || ok=0
     fi
     cpu_now
     echo "TIME|ansible-test ${command}: ${core} (Python ${version})|$((SECONDS - t))|$((CPU - c))|$([ "${ok}" = 1 ] || echo FAILED)"
@@ -506,9 +481,9 @@ record "  (wall time of the three lanes)" $((SECONDS - t)) "$(format_cpu $((CPU 
 # tells every failure.
 for index in "${!matrix[@]}"; do
     IFS='|' read -r _requirement _version commands <<< "${matrix[${index}]}"
-    if [[ " ${commands} " == *" integration "* ]]; then
+    if [[ " ${commands} " =~ \ integration(=([^ ]+))?\  ]]; then
         status=0
-        run_entry "${index}" integration > "${work}/integration-entry-${index}.log" 2>&1 || status=1
+        run_entry "${index}" integration "${BASH_REMATCH[2]}" > "${work}/integration-entry-${index}.log" 2>&1 || status=1
         collect_checked "${work}/integration-entry-${index}.log" "${status}" "integration on ${_requirement}"
     fi
 done
