@@ -41,7 +41,9 @@ options:
   can_push:
     description:
       - Whether the key may push, not only read. Applied when the key is added; the listing cannot show it, so for a key
-        that is present it cannot be verified, and a warning says so.
+        that is present it cannot be verified, and a warning says so. When the answer to the add shows another value
+        (the service decides), a warning says so.
+      - A key deleted and added again to change its title gets V(false) unless the task sets it, and a warning says so.
     type: bool
   keys:
     description:
@@ -127,7 +129,7 @@ def run(module):
     wanted, public_keys = wanted_deploy_keys(params)
     client = build_client(module)
     found = find_repository(client, repository, project_id)
-    return reconcile(module, client, DeployKeys(found, public_keys), wanted, params["state"], params["exclusive"])
+    return reconcile(module, client, DeployKeys(found, public_keys, module.warn), wanted, params["state"], params["exclusive"])
 
 
 def main():

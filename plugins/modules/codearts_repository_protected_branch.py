@@ -76,6 +76,8 @@ options:
         or changed, and when nothing else of an existing rule differs it cannot be verified, and the task then leaves the rule
         as it is and a warning says so; it is never reported C(changed) for it on every run. The result shows V(null) for
         a value the service does not show.
+      - The service takes it inside who may push, so a new rule with O(allow_force_push) needs O(push) too; without it
+        the task fails before any change, in check mode as well.
     type: bool
   rules:
     description:

@@ -45,7 +45,8 @@ options:
   push_branch_regex:
     description:
       - A regular expression (not a wildcard) for the branches whose pushes trigger the hook; it must compile. At most 500
-        characters. A new hook with V(push) and none gets V(.*), every branch.
+        characters. A new hook with V(push) and none gets V(.*), every branch. An empty one is refused with V(push) events
+        (the service takes push events only with a filter).
     type: str
   note_filter:
     description: The comment texts that trigger the hook on V(note) events; at most 10 texts of at most 50 characters.

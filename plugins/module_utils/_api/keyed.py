@@ -13,6 +13,7 @@ item is replaced: every listed copy deleted, then the item added once. Adds come
 import collections
 
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._core.errors import CodeArtsStateError
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._core.quoting import quoted
 
 Plan = collections.namedtuple("Plan", "adds updates deletes replaces")
 
@@ -91,6 +92,11 @@ class KeyedResource(object):
         """Whether a refused create says the item exists (then the listing decides)."""
         return False
 
+    def refused_add(self, wanted, current):
+        """Why the service would refuse to add wanted, when that is known from the task and the listing (None if not):
+        the task fails before any write, in check mode too."""
+        return None
+
     def duplicate_elsewhere(self, wanted):
         """The hint when a create is refused as a duplicate and the item is not listed (held elsewhere)."""
         return "The service says the %s %s exists, but it is not listed here." % (self.noun, self.named(wanted.key))
@@ -152,35 +158,13 @@ def plan(resource, current, wanted, state="present", exclusive=False):
     return Plan(adds, updates, deletes, replaces)
 
 
-def left_alone(resource, current, wanted, state):
-    """A warning for each difference the task does not manage (a title without retitle): said, never silent."""
-    groups = copies_by_key(current)
-    notes = []
-    for item in wanted if state == "present" else ():
-        copies = groups.get(item.key, [])
-        for field, option in sorted(resource.noted.items()):
-            if copies and field not in item.managed and item.values.get(field) is not None and field in copies[0].values \
-                    and not any(resource.same(field, item.values[field], copy.values.get(field)) for copy in copies):
-                notes.append("The %s %s is listed with %s %s, not %s as the task says, and is left as it is: %s." % (
-                    resource.noun, resource.named(item.key), field, shown(copies[0].values.get(field)), shown(item.values[field]),
-                    "set %s: true to change it" % option if option else "the API cannot change it"))
-    return notes
-
-
-def unverified(resource, current, wanted, steps):
-    """A warning for each managed value of an item left as it is that the listing cannot show: not verified, not sent."""
-    groups = copies_by_key(current)
-    touched = set(item.key for _listed, item in steps.updates) | set(item.key for _copies, item in steps.replaces)
-    notes = []
-    for item in wanted:
-        copies = groups.get(item.key, [])
-        for field in sorted(item.managed & set(resource.unreadable)) if copies and item.key not in touched else ():
-            if field not in copies[0].values:
-                notes.append("%s of the %s %s cannot be read back (%s), so the task could not verify it and left the %s as "
-                             "it is; it is sent whenever the %s is created or changed." % (
-                                 field, resource.noun, resource.named(item.key), resource.unreadable[field], resource.noun,
-                                 resource.noun))
-    return notes
+def refused_adds(resource, current, steps):
+    """The first refusal the adapter foresees for an add or a replace of the plan, or None."""
+    for item in list(steps.adds) + [item for _copies, item in steps.replaces]:
+        refusal = resource.refused_add(item, current)
+        if refusal:
+            return refusal
+    return None
 
 
 def is_empty(steps):
@@ -220,5 +204,4 @@ def unmet(resource, steps, wanted, after, state, exclusive):
 
 
 def shown(value):
-    from ansible_collections.huaweicloud.codearts.plugins.module_utils._core.quoting import quoted  # messages only
     return "'%s'" % quoted(value, 100) if isinstance(value, str) else quoted(repr(value), 100)

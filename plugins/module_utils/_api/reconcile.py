@@ -14,13 +14,13 @@ module's) names what landed when a later step fails.
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._api.keyed import (
     differing,
     is_empty,
-    left_alone,
     plan,
     predicted_after,
+    refused_adds,
     unmet,
-    unverified,
 )
-from ansible_collections.huaweicloud.codearts.plugins.module_utils._core.errors import CodeArtsRequestError
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._api.notes import left_alone, reset_by_replace, unverified
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._core.errors import CodeArtsRequestError, CodeArtsStateError
 
 
 def _listed_after(client, resource, unclear, done):
@@ -148,8 +148,11 @@ def reconcile(module, client, resource, wanted, state="present", exclusive=False
     for note in left_alone(resource, before, wanted, state):
         module.warn(note)
     steps = plan(resource, before, wanted, state, exclusive)
-    for note in unverified(resource, before, wanted, steps):
+    for note in unverified(resource, before, wanted, steps) + reset_by_replace(resource, steps):
         module.warn(note)
+    refusal = refused_adds(resource, before, steps)
+    if refusal:
+        raise CodeArtsStateError(refusal)
     if module.check_mode or is_empty(steps):
         gone = set(id(item) for item in steps.deletes) | set(id(copy) for copies, _item in steps.replaces for copy in copies)
         return report(resource, before, predicted_after(resource, before, steps), not is_empty(steps),

@@ -61,8 +61,8 @@ class DeployKeys(KeyedResource):
     list_call = LIST_DEPLOY_KEYS
     unreadable = {"can_push": "the deploy key listing does not show it"}
 
-    def __init__(self, repository, public_keys=()):
-        self.repository = repository
+    def __init__(self, repository, public_keys=(), warn=None):
+        self.repository, self.warn = repository, warn
         self.known = dict((("md5", key.md5_fingerprint), identity(key)) for key in public_keys)
 
     def list(self, client):
@@ -71,8 +71,13 @@ class DeployKeys(KeyedResource):
 
     def create(self, client, wanted):
         values = wanted.values
-        client.call(ADD_DEPLOY_KEY, {"application": APPLICATION, "can_push": values["can_push"], "key": values["line"],
-                                     "key_title": values["title"]}, about=values["fingerprint"], repository_id=self.repository.id)
+        answer = client.call(ADD_DEPLOY_KEY, {"application": APPLICATION, "can_push": values["can_push"], "key": values["line"],
+                                              "key_title": values["title"]}, about=values["fingerprint"], repository_id=self.repository.id)
+        stored = answer.get("can_push") if isinstance(answer, dict) else None
+        if isinstance(stored, bool) and stored != values["can_push"] and self.warn:  # the one answer that shows it
+            self.warn("The deploy key %s was added, and the service answered can_push %s, not %s as sent: it decides that "
+                      "itself (the listing cannot show it later)." % (values["fingerprint"], str(stored).lower(),
+                                                                     str(values["can_push"]).lower()))
 
     def delete(self, client, listed):
         client.call(DELETE_DEPLOY_KEY, about=listed.view["fingerprint"] or "with id %s" % listed.id,

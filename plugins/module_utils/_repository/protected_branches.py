@@ -13,6 +13,7 @@ read has no force-push flag, so it is sent when a rule is created or changed, an
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._api.keyed import KeyedResource, Listed
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._api.paging import read_all_pages
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._core.errors import CodeArtsRequestError
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._core.quoting import plain
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._repository.calls import (
     CREATE_RULE,
     DELETE_RULE,
@@ -23,8 +24,11 @@ from ansible_collections.huaweicloud.codearts.plugins.module_utils._repository.c
 ACTIONS = ("push", "merge")
 WHO = ("users", "member_groups", "roles")
 FORCE_PUSH = "allowed_force_push"
-NO_MATCHING_BRANCH_HINT = ("The service creates a rule only for a name or wildcard that matches an existing branch: push the "
-                           "branch first, or check the name.")
+# The service's error codes for these refusals are not documented; ALREADY_PROTECTED is the emulator's guess, in the form
+# of the v4 codes (tests/emulator/REPOSITORIES.md). Any other 400 gets a hint that names every documented cause.
+ALREADY_PROTECTED = "CH.00406102"
+REFUSED_RULE_HINT = ("The service creates a rule only for a name or wildcard that matches an existing branch, and only with "
+                     "users, member groups and roles of the repository: its message says which one it refused.")
 
 
 def _ids(items, key):
@@ -92,9 +96,18 @@ class ProtectedBranches(KeyedResource):
             client.call(CREATE_RULE, {"names": [wanted.key], "actions": self._actions(wanted)}, about=wanted.key,
                         repository_id=self.repository.id)
         except CodeArtsRequestError as error:
-            if error.status == 400:
-                raise error.with_hint(NO_MATCHING_BRANCH_HINT) from None
+            if error.status == 400 and not self.refused_as_duplicate(error):
+                raise error.with_hint(REFUSED_RULE_HINT) from None
             raise
+
+    def refused_as_duplicate(self, error):
+        return plain(error.error_code) == ALREADY_PROTECTED
+
+    def refused_add(self, wanted, current):
+        if "allow_force_push" in wanted.managed and "push" not in wanted.managed:
+            return ("The protected branch %s is new, and the service takes allow_force_push only with who may push: give push "
+                    "too (an empty push: {} means nobody may push)." % wanted.key)
+        return None
 
     def update(self, client, listed, wanted):
         client.call(UPDATE_RULE, self._actions(wanted, listed), query={"branch_name": wanted.key}, about=wanted.key,

@@ -52,12 +52,15 @@ class Repositories(KeyedResource):
     def __init__(self, project_id, name, group_id, wait_timeout, read_description=False):
         self.project_id, self.name, self.group_id = project_id, name, group_id
         self.wait_timeout, self.read_description = wait_timeout, read_description
+        self.case_clashes = []
 
     def list(self, client):
         """The project's repositories of this name. The description only when the task gives one: the v2 listing lacks
         it, so it costs a v4 read of each such repository that is ready."""
         listed = read_all_pages(client, LIST_PROJECT_REPOSITORIES_V2, items_key="repositories", keep=listed_repository,
                                 query={"search": self.name}, by_index=True, id_key="repository_id", project_id=self.project_id)
+        # The service refuses a name that differs from an existing one only in letter case: kept aside, to say so.
+        self.case_clashes = [item for item in listed if item.key[1] != self.name and (item.key[1] or "").lower() == self.name.lower()]
         listed = [item for item in listed if item.key[1] == self.name]
         for item in listed if self.read_description else ():
             if isinstance(item.id, int) and item.view["status"] == "ready":
@@ -82,6 +85,13 @@ class Repositories(KeyedResource):
             uuid = found[0].view["uuid"]
         self.wait_until_ready(client, uuid, wanted)
 
+    def refused_add(self, wanted, current):
+        clashes = [item for item in self.case_clashes if item.key[0] == wanted.key[0]]
+        if clashes:
+            return ("The repository %s cannot be created: %s exists, and the service counts names that differ only in letter "
+                    "case as the same. Use its name as it is, or another." % (self.named(wanted.key), self.named(clashes[0].key)))
+        return None
+
     def finish_add(self, client, listed, wanted):
         self.wait_until_ready(client, listed.view["uuid"], wanted)
 
@@ -95,6 +105,8 @@ class Repositories(KeyedResource):
             summary = "its creation failed (the service reads its status as failed)" if status == 2 else None
             if summary is None and waited + delay > self.wait_timeout:
                 summary = "it was still being created after %d seconds (wait_timeout)" % waited
+            if summary is None and client.remaining() is not None and client.remaining() <= delay:
+                summary = "it was still being created when the task's task_timeout ran out, after %d seconds" % waited
             if summary:
                 raise CodeArtsRequestError(READ_REPOSITORY_BY_UUID.method, READ_REPOSITORY_BY_UUID.path.format(uuid=uuid),
                                            "the repository %s was created, but %s" % (self.named(wanted.key), summary),

@@ -93,7 +93,15 @@ def wanted_rules(client, repository, rules):
     ids = {}
     if names:
         members = read_all_pages(client, LIST_MEMBERS, id_key="user_id", repository_id=repository.id)
-        ids = dict((member.get("user_name"), member.get("user_id")) for member in members)
+        by_name = {}
+        for member in members:
+            by_name.setdefault(member.get("user_name"), []).append(member.get("user_id"))
+        shared = ["%s (ids %s)" % (quoted(name, 60), ", ".join(str(user_id) for user_id in by_name[name]))
+                  for name in names if len(by_name.get(name, ())) > 1]
+        if shared:
+            raise CodeArtsStateError("The repository %s lists several members with one user name: %s. Which one the rule means "
+                                     "is a guess, so none is made: ask Huawei Cloud support." % (repository.named, "; ".join(shared)))
+        ids = dict((name, user_ids[0]) for name, user_ids in by_name.items())
         unknown = [name for name in names if not isinstance(ids.get(name), int)]
         if unknown:
             raise CodeArtsStateError("%s %s no member of the repository %s: a rule can name only members." % (

@@ -62,10 +62,13 @@ def _hook(item, where):
         if not isinstance(notes, list) or len(notes) > MAX_NOTES or not all(isinstance(n, str) and len(n) <= MAX_NOTE_CHARS for n in notes):
             raise CodeArtsConfigError("%snote_filter is not usable: at most %d texts of at most %d characters."
                                       % (label, MAX_NOTES, MAX_NOTE_CHARS))
-        values["note_filter"] = sorted(notes)
+        values["note_filter"] = sorted(set(notes))
     if "note" in values.get("events", ()) and not values.get("note_filter"):
         raise CodeArtsConfigError("%sevents has note, which needs note_filter: the service takes comment events only with "
                                   "the texts that trigger them." % label)
+    if values.get("push_branch_regex", ".*").strip() == "" and "push" in values.get("events", ["push"]):
+        raise CodeArtsConfigError("%spush_branch_regex is empty, and the service takes push events only with a branch filter: "
+                                  "give .* for every branch." % label)
     if values.get("secret_header") is not None and values["secret_header"] not in SECRET_HEADERS:
         raise CodeArtsConfigError("%ssecret_header is not usable: one of %s." % (label, ", ".join(SECRET_HEADERS)))
     return url, values, managed

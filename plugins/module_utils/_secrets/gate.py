@@ -9,7 +9,8 @@ Its rules, in order, for every text at any depth (dict keys included):
      the whole part first, then white space collapsed and the part cut to its limit;
   2. every private key, in any armour or none, is replaced by a note, also in the service's answers; once any
      text holds one, every run of base64 in every text is hidden too, since a key's lines may be spread apart;
-  3. every form and piece of every secret of the run is masked (redaction.Redactor);
+  3. every form and piece of every secret of the run is masked (redaction.Redactor), and the password of every URL
+     (url_passwords);
   4. lone UTF-16 surrogates, which ansible-core 2.19+ refuses, are replaced.
 """
 
@@ -21,6 +22,7 @@ from ansible_collections.huaweicloud.codearts.plugins.module_utils._secrets.priv
     without_private_keys,
 )
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._secrets.redaction import LONE_SURROGATE
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._secrets.url_passwords import without_url_passwords
 
 
 def _texts(value):
@@ -60,10 +62,10 @@ class OutputGate(object):
         return value
 
     def _part(self, text):
-        return self.redactor.mask(without_private_keys(text))
+        return without_url_passwords(self.redactor.mask(without_private_keys(text)))
 
     def _clean_text(self, text, key_spread):
-        text = self.redactor.mask(without_private_keys(render(text, self._part)))
+        text = without_url_passwords(self.redactor.mask(without_private_keys(render(text, self._part))))
         if key_spread:
             text = BASE64_PIECE.sub(HIDDEN, text)
         return LONE_SURROGATE.sub("\ufffd", text)

@@ -6,7 +6,7 @@ import time
 import pytest
 
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._http import client as http_client
-from ansible_collections.huaweicloud.codearts.plugins.modules import codearts_user_ssh_key, codearts_user_ssh_key_info
+from ansible_collections.huaweicloud.codearts.plugins.modules import codearts_repository, codearts_user_ssh_key, codearts_user_ssh_key_info
 from ansible_collections.huaweicloud.codearts.tests.unit.helpers.fakes import TOKEN, FakeSession, response
 from ansible_collections.huaweicloud.codearts.tests.unit.helpers.ssh_key_lines import ed25519
 
@@ -65,3 +65,14 @@ def test_no_retry_waits_past_the_deadline(run_module, session, sleeps):
     result = run_module(codearts_user_ssh_key_info.main, dict(ARGS, task_timeout=5.0))
     assert result["failed"] is True and "ran out of its task_timeout of 5.0 seconds" in result["msg"]
     assert sleeps.delays == [] and len(session.sent) == 1
+
+
+def test_waiting_for_a_new_repository_ends_within_task_timeout(run_module, emulator, sleeps, monkeypatch):
+    real_clock = time.monotonic
+    monkeypatch.setattr(time, "monotonic", lambda: real_clock() + sum(sleeps.delays))  # the waits pass as time
+    emulator.control("POST", "creation", {"creating_reads": 1000})
+    result = run_module(codearts_repository.main, dict(endpoint=emulator.url, ca_path=emulator.session.verify, token="alice-token",
+                                                       project_id="9f6c1d2e3b4a59687f8e9d0c1b2a3f4e", name="slow",
+                                                       wait_timeout=600, task_timeout=5.0))
+    assert result["failed"] is True and result["changed"] is True and "task_timeout ran out" in result["msg"]
+    assert sum(sleeps.delays) <= 5.0

@@ -68,6 +68,12 @@ def test_a_creation_answered_without_its_uuid_is_found_by_listing_and_waited_for
     assert [repository["status"] for repository in result["repositories"]] == ["ready"]
 
 
+@pytest.mark.parametrize("check_mode", [True, False], ids=["check mode", "real run"])
+def test_a_name_differing_only_in_letter_case_from_an_existing_one_fails_before_any_write(run_module, emulator, check_mode):
+    result = run_module(codearts_repository.main, args(emulator, project_id=DEMO, name="tools"), check_mode=check_mode)
+    assert result["failed"] is True and "Tools (at the project's root) exists" in result["msg"] and writes(emulator) == []
+
+
 def test_a_creation_still_running_when_the_wait_ends_says_so_with_the_uuid(run_module, emulator):
     emulator.control("POST", "creation", {"creating_reads": 50})
     result = run_module(codearts_repository.main, args(emulator, project_id=DEMO, name="slow", wait_timeout=3))

@@ -46,6 +46,22 @@ def test_can_push_on_a_present_key_cannot_be_verified_and_is_said(run_module, em
     assert result["changed"] is False and any("can_push" in str(warning) for warning in result["warnings"])
 
 
+def test_can_push_the_service_stores_otherwise_than_sent_is_said(run_module, emulator):
+    result = run_module(main, args(emulator, key=ed25519(), title="ci", can_push=True))  # the repository ignores can_push
+    assert [key["can_push"] for key in emulator.stored(3001)["deploy_keys"]] == [False]
+    assert result["changed"] is True and any("answered can_push false, not true" in str(warning) for warning in result["warnings"])
+
+
+def test_a_retitle_that_adds_the_key_again_says_can_push_gets_the_default(run_module, emulator):
+    emulator.control("POST", "repositories/3001/settings", {"can_push": "honoured"})
+    key = ed25519()
+    run_module(main, args(emulator, key=key, title="ci", can_push=True))
+    predicted = run_module(main, args(emulator, key=key, title="ci renamed"), check_mode=True)
+    result = run_module(main, args(emulator, key=key, title="ci renamed"))
+    for run in (predicted, result):
+        assert run["changed"] is True and any("set can_push in the task" in str(warning) for warning in run["warnings"])
+
+
 def test_check_mode_predicts_the_real_diff_in_either_form(run_module, emulator):
     keys = [ed25519(), {"key": ed25519(), "title": "deploy"}]
     for repository in (SERVICE, FRONTEND):

@@ -50,6 +50,47 @@ def test_a_rule_for_a_name_no_branch_matches_is_refused_saying_so(run_module, em
     assert "only for a name or wildcard that matches an existing branch" in result["msg"]
 
 
+@pytest.mark.parametrize("check_mode", [True, False], ids=["check mode", "real run"])
+def test_allow_force_push_on_a_new_rule_without_push_fails_before_any_write_naming_push(run_module, emulator, check_mode):
+    result = run_module(main, args(emulator, name="develop", allow_force_push=True), check_mode=check_mode)
+    assert result["failed"] is True and "give push" in result["msg"] and writes(emulator) == []
+
+
+def test_allow_force_push_with_push_on_a_new_rule_is_stored(run_module, emulator):
+    result = run_module(main, args(emulator, name="develop", push={"users": ["alice"]}, allow_force_push=True))
+    rule = [rule for rule in emulator.stored(3001)["protected_branches"] if rule["name"] == "develop"][0]
+    assert result["changed"] is True and {"name": "allowed_force_push", "enable": True} in rule["actions"]["push"]["addition_switchers"]
+
+
+def test_a_refusal_that_is_not_about_branches_does_not_tell_to_push_a_branch(run_module, emulator):
+    result = run_module(main, args(emulator, name="develop", push={"member_groups": [999]}))
+    assert result["failed"] is True and "push the branch" not in result["msg"] and "its message says which" in result["msg"]
+
+
+def test_a_rule_someone_else_creates_meanwhile_is_settled_by_listing(run_module, emulator, monkeypatch):
+    from ansible_collections.huaweicloud.codearts.plugins.module_utils._repository import protected_branches
+    real_list, listings = protected_branches.ProtectedBranches.list, []
+
+    def listing_then_someone_else_protects_develop(self, client):
+        listed = real_list(self, client)
+        if not listings:
+            emulator.send("POST", "/v4/repositories/3001/protected-branches", body={"names": ["develop"], "actions": [
+                {"action": "push", "enable": True, "user_ids": [], "user_team_ids": [], "related_role_ids": []}]})
+        listings.append(listed)
+        return listed
+    monkeypatch.setattr(protected_branches.ProtectedBranches, "list", listing_then_someone_else_protects_develop)
+    result = run_module(main, args(emulator, name="develop", push={}))
+    assert result.get("failed") is not True and result["changed"] is True, result.get("msg")
+    assert any("added meanwhile by someone else" in str(warning) for warning in result["warnings"])
+
+
+def test_two_members_with_one_user_name_are_refused_before_any_write_naming_both(run_module, emulator):
+    emulator.arm(kind="listing", method="GET", path="/v4/repositories/3001/members", items=2,
+                 wrong_types={"user_name": "alice"}, count=5)
+    result = run_module(main, args(emulator, name="develop", push={"users": ["alice"]}))
+    assert result["failed"] is True and "several members with one user name" in result["msg"] and writes(emulator) == []
+
+
 def test_a_user_who_is_no_member_is_refused_before_any_write(run_module, emulator):
     result = run_module(main, args(emulator, name="develop", push={"users": ["mallory"]}))
     assert result["failed"] is True and "mallory is no member" in result["msg"] and writes(emulator) == []

@@ -58,6 +58,26 @@ def test_a_listed_hook_field_of_a_wrong_type_fails_naming_it_and_nothing_is_sent
     assert result["failed"] is True and result["changed"] is False and field in result["msg"] and writes(emulator) == []
 
 
+def test_push_events_with_an_empty_branch_filter_are_refused_before_any_request(run_module, emulator):
+    result = run_module(main, args(emulator, url="https://new.example.com/hook", events=["push"], push_branch_regex=""))
+    assert result["failed"] is True and "give .* for every branch" in result["msg"] and writes(emulator) == []
+
+
+def test_a_note_filter_text_given_twice_is_no_change(run_module, emulator):
+    url = "https://notes.example.com/hook"
+    emulator.send("POST", "/v4/repositories/3001/hooks", body={"url": url, "note_events": True, "note_plain_text_filter": ["deploy"]})
+    result = run_module(main, args(emulator, url=url, events=["note"], note_filter=["deploy", "deploy"]))
+    assert result["changed"] is False and writes(emulator) == ["POST"]
+
+
+@pytest.mark.parametrize("check_mode", [True, False], ids=["check mode", "real run"])
+def test_a_password_in_another_listed_hooks_url_is_never_shown(run_module, emulator, check_mode):
+    emulator.send("POST", "/v4/repositories/3001/hooks", body={"url": "https://deploy:hunter2pass@ci2.example.com/hook",
+                                                               "push_events": True, "push_events_branch_regex_filter": ".*"})
+    result = run_module(main, args(emulator, url=CI, name="ci renamed"), check_mode=check_mode)
+    assert "hunter2pass" not in json.dumps(result) and "https://deploy:********@ci2.example.com/hook" in json.dumps(result["webhooks"])
+
+
 def test_two_hooks_with_one_url_are_refused_naming_their_ids(run_module, emulator):
     emulator.send("POST", "/v4/repositories/3001/hooks", body={"url": CI, "push_events": True,
                                                                "push_events_branch_regex_filter": ".*"})

@@ -2,45 +2,10 @@
 
 import pytest
 
-from ansible_collections.huaweicloud.codearts.plugins.module_utils._api.keyed import (
-    KeyedResource,
-    Listed,
-    Wanted,
-    left_alone,
-    plan,
-    predicted_after,
-    unmet,
-    unverified,
-)
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._api.keyed import plan, predicted_after, unmet
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._core.errors import CodeArtsStateError
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._core.quoting import plain
-
-
-class Hooks(KeyedResource):
-    noun = "webhook"
-    in_place = frozenset(("events",))
-    noted = {"name": None}
-    unreadable = {"secret": "the service shows it masked"}
-
-    def predicted(self, wanted, listed=None):
-        return {"id": listed.id if listed else None, "url": wanted.key, "events": wanted.values.get("events")}
-
-
-class Keys(KeyedResource):
-    noun = "SSH key"
-    copies_allowed = True
-    noted = {"title": "retitle"}
-
-    def predicted(self, wanted, listed=None):
-        return {"id": None, "key": wanted.key, "title": wanted.values.get("title")}
-
-
-def listed(item_id, key, **values):
-    return Listed(item_id, key, values, dict(values, id=item_id, key=key))
-
-
-def wanted(key, managed=(), **values):
-    return Wanted(key, values, frozenset(managed), key)
+from ansible_collections.huaweicloud.codearts.tests.unit.helpers.keyed_resources import Hooks, Keys, listed, wanted
 
 
 def test_an_unlisted_item_is_added_and_a_matching_one_is_left_alone():
@@ -91,21 +56,6 @@ def test_check_mode_predicts_the_items_after_the_steps():
                  exclusive=True)
     assert predicted_after(Hooks(), current, steps) == [{"id": 1, "url": "https://a", "events": ["tag"]},
                                                         {"id": None, "url": "https://c", "events": ["push"]}]
-
-
-def test_a_difference_left_alone_is_said_with_the_option_that_would_change_it():
-    [note] = left_alone(Keys(), [listed(1, "k", title="old")], [wanted("k", title="new")], "present")
-    assert plain(note) == ("The SSH key k is listed with title 'old', not 'new' as the task says, and is left as it is: "
-                           "set retitle: true to change it.")
-    [note] = left_alone(Hooks(), [listed(1, "https://a", name="x")], [wanted("https://a", name="y")], "present")
-    assert plain(note).endswith("the API cannot change it.")
-
-
-def test_a_managed_value_the_listing_cannot_show_is_said_to_be_unverified():
-    current = [listed(1, "https://a", events=["push"])]
-    want = [wanted("https://a", ["secret"], secret="s3cret")]
-    [note] = unverified(Hooks(), current, want, plan(Hooks(), current, want))
-    assert note.startswith("secret of the webhook https://a cannot be read back (the service shows it masked)")
 
 
 def test_what_the_listing_after_contradicts_is_said_statement_by_statement():

@@ -1,0 +1,17 @@
+# -*- coding: utf-8 -*-
+# Copyright: huaweicloud.codearts contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""A password written into a URL (scheme://user:password@host), masked wherever a text holds one: a service's answer
+can list another's webhook URL with its credentials, which no option of the task names as a secret."""
+
+import re
+
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._secrets.redaction import MASK
+
+URL_PASSWORD = re.compile(r"(?i)([a-z][a-z0-9+.-]*://[^\s/?#@:]*:)([^\s/?#@]+)(@)")
+
+
+def without_url_passwords(text):
+    """text with the password of every URL in it masked; the user name and the host stay."""
+    return URL_PASSWORD.sub(lambda match: match.group(1) + MASK + match.group(3), text)
