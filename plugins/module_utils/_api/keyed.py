@@ -48,6 +48,7 @@ class KeyedResource(object):
     always_sent = frozenset()  # fields sent on every run because the service never shows them (a webhook secret)
     noted = {}  # field -> the option that manages it, or None where nothing can: a difference left alone is said
     unreadable = {}  # field -> why the listing may not show it: a value that cannot be verified is said, never silent
+    sent_on_create = {}  # field -> the option that sends it on every run: given without that option, it is said
 
     def list(self, client):
         raise NotImplementedError
@@ -90,6 +91,11 @@ class KeyedResource(object):
 
     def refused_as_duplicate(self, error):
         """Whether a refused create says the item exists (then the listing decides)."""
+        return False
+
+    def settle_listed(self, client, listed, check_mode):
+        """Bring a listed item the task wants present to a usable state (a repository still being created is waited for),
+        or raise when it cannot be; True when the listing must be read again."""
         return False
 
     def refused_add(self, wanted, current):

@@ -23,7 +23,6 @@ def left_alone(resource, current, wanted, state):
     return notes
 
 
-
 def unverified(resource, current, wanted, steps):
     """A warning for each managed value of an item left as it is that the listing cannot show: not verified, not sent."""
     groups = copies_by_key(current)
@@ -37,8 +36,13 @@ def unverified(resource, current, wanted, steps):
                              "it is; it is sent whenever the %s is created or changed." % (
                                  field, resource.noun, resource.named(item.key), resource.unreadable[field], resource.noun,
                                  resource.noun))
+        for field, option in sorted(resource.sent_on_create.items()) if copies else ():
+            if field not in item.managed and item.values.get(field) is not None:
+                notes.append("%s of the %s %s cannot be read back (%s), so the task cannot tell whether it differs, and sends it "
+                             "only when the %s is created: set %s to send it on every run (a rotation)." % (
+                                 field, resource.noun, resource.named(item.key), resource.unreadable.get(field, "it is not shown"),
+                                 resource.noun, option))
     return notes
-
 
 
 def reset_by_replace(resource, steps):

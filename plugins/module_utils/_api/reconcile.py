@@ -145,6 +145,9 @@ def reconcile(module, client, resource, wanted, state="present", exclusive=False
     Wanted items, or a function that picks them from the listing (a removal by fingerprint or title)."""
     before = resource.list(client)
     wanted = wanted(before) if callable(wanted) else wanted
+    keys = set(item.key for item in wanted) if state == "present" else set()
+    if any([resource.settle_listed(client, item, module.check_mode) for item in before if item.key in keys]):
+        before = resource.list(client)
     for note in left_alone(resource, before, wanted, state):
         module.warn(note)
     steps = plan(resource, before, wanted, state, exclusive)

@@ -76,8 +76,8 @@ class DeployKeys(KeyedResource):
         stored = answer.get("can_push") if isinstance(answer, dict) else None
         if isinstance(stored, bool) and stored != values["can_push"] and self.warn:  # the one answer that shows it
             self.warn("The deploy key %s was added, and the service answered can_push %s, not %s as sent: it decides that "
-                      "itself (the listing cannot show it later)." % (values["fingerprint"], str(stored).lower(),
-                                                                     str(values["can_push"]).lower()))
+                      "itself (the listing cannot show it later)."
+                      % (values["fingerprint"], str(stored).lower(), str(values["can_push"]).lower()))
 
     def delete(self, client, listed):
         client.call(DELETE_DEPLOY_KEY, about=listed.view["fingerprint"] or "with id %s" % listed.id,

@@ -12,7 +12,7 @@ as ready. Nothing of a repository can be changed after creation, so a difference
 
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._api.keyed import KeyedResource, Listed
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._api.paging import read_all_pages
-from ansible_collections.huaweicloud.codearts.plugins.module_utils._core.errors import CodeArtsRequestError
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._core.errors import CodeArtsRequestError, CodeArtsStateError
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._repository.calls import (
     CREATE_REPOSITORY,
     DELETE_REPOSITORY,
@@ -83,7 +83,7 @@ class Repositories(KeyedResource):
                                            "as done, without the new repository's uuid, and does not list it",
                                            hint="Check the project in CodeArts Repo before running again.")
             uuid = found[0].view["uuid"]
-        self.wait_until_ready(client, uuid, wanted)
+        self.wait_until_ready(client, uuid, wanted.key)
 
     def refused_add(self, wanted, current):
         clashes = [item for item in self.case_clashes if item.key[0] == wanted.key[0]]
@@ -92,10 +92,21 @@ class Repositories(KeyedResource):
                     "case as the same. Use its name as it is, or another." % (self.named(wanted.key), self.named(clashes[0].key)))
         return None
 
-    def finish_add(self, client, listed, wanted):
-        self.wait_until_ready(client, listed.view["uuid"], wanted)
+    def settle_listed(self, client, listed, check_mode):
+        status, named = listed.view["status"], self.named(listed.key)
+        if status == "failed":
+            raise CodeArtsStateError("The repository %s exists, but its creation failed (the service reads its status as failed; "
+                                     "its uuid is %s). It keeps its name until deleted: run with state: absent, then again."
+                                     % (named, listed.view["uuid"]))
+        if status == "creating" and not check_mode:
+            self.wait_until_ready(client, listed.view["uuid"], listed.key)
+            return True
+        return False
 
-    def wait_until_ready(self, client, uuid, wanted):
+    def finish_add(self, client, listed, wanted):
+        self.wait_until_ready(client, listed.view["uuid"], wanted.key)
+
+    def wait_until_ready(self, client, uuid, key):
         """Poll the repository (v2) until it reads as ready; a failed creation or the wait running out fails."""
         waited, delay = 0.0, FIRST_POLL_SECONDS
         while True:
@@ -104,12 +115,12 @@ class Repositories(KeyedResource):
                 return
             summary = "its creation failed (the service reads its status as failed)" if status == 2 else None
             if summary is None and waited + delay > self.wait_timeout:
-                summary = "it was still being created after %d seconds (wait_timeout)" % waited
+                summary = "it was still being created after %d seconds of waiting (wait_timeout %d)" % (waited, self.wait_timeout)
             if summary is None and client.remaining() is not None and client.remaining() <= delay:
                 summary = "it was still being created when the task's task_timeout ran out, after %d seconds" % waited
             if summary:
                 raise CodeArtsRequestError(READ_REPOSITORY_BY_UUID.method, READ_REPOSITORY_BY_UUID.path.format(uuid=uuid),
-                                           "the repository %s was created, but %s" % (self.named(wanted.key), summary),
+                                           "the repository %s was created, but %s" % (self.named(key), summary),
                                            hint="Its uuid is %s. %s" % (uuid, "It keeps its name until deleted: run with state: "
                                                                         "absent, then again." if status == 2 else
                                                                         "Run again later: the task waits for it then."))

@@ -58,6 +58,8 @@ class Webhooks(KeyedResource):
     list_call = LIST_HOOKS
     in_place = frozenset(FIELDS + ("secret",))
     always_sent = frozenset(("secret",))
+    sent_on_create = {"secret": "secret_update: always"}
+    unreadable = {"secret": "the service shows it masked"}
 
     def __init__(self, repository):
         self.repository = repository

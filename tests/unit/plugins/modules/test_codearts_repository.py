@@ -81,6 +81,24 @@ def test_a_creation_still_running_when_the_wait_ends_says_so_with_the_uuid(run_m
     assert "Its uuid is" in result["msg"]
 
 
+@pytest.mark.parametrize("check_mode", [True, False], ids=["check mode", "real run"])
+def test_a_rerun_on_a_repository_whose_creation_failed_fails_saying_so(run_module, emulator, check_mode):
+    emulator.control("POST", "creation", {"outcome": "failed", "creating_reads": 1})
+    run_module(codearts_repository.main, args(emulator, project_id=DEMO, name="doomed"))
+    again = run_module(codearts_repository.main, args(emulator, project_id=DEMO, name="doomed"), check_mode=check_mode)
+    assert again["failed"] is True and again["changed"] is False and "its creation failed" in again["msg"]
+    assert "state: absent" in again["msg"] and writes(emulator) == ["POST"]
+
+
+def test_a_rerun_while_the_repository_is_still_being_created_waits_until_it_is_ready(run_module, emulator):
+    emulator.control("POST", "creation", {"creating_reads": 4})
+    first = run_module(codearts_repository.main, args(emulator, project_id=DEMO, name="slow", wait_timeout=1))
+    again = run_module(codearts_repository.main, args(emulator, project_id=DEMO, name="slow"))
+    assert first["failed"] is True and "still being created" in first["msg"]
+    assert again.get("failed") is not True and again["changed"] is False, again.get("msg")
+    assert [repository["status"] for repository in again["repositories"]] == ["ready"] and writes(emulator) == ["POST"]
+
+
 def test_a_different_visibility_is_said_never_replaced(run_module, emulator):
     result = run_module(codearts_repository.main, args(emulator, project_id=DEMO, name="Tools", visibility="private"))
     assert result["changed"] is False and writes(emulator) == []

@@ -43,6 +43,12 @@ def test_secret_update_always_sends_it_every_run_and_reports_changed(run_module,
     assert result["changed"] is True and writes(emulator) == ["PUT"] and stored_token(emulator) == ["rotated-secret-1"]
 
 
+def test_a_secret_given_for_an_existing_hook_without_secret_update_always_is_said_not_sent(run_module, emulator):
+    result = run_module(main, args(emulator, url=CI, secret="rotated-but-not-sent"))
+    assert result["changed"] is False and writes(emulator) == [] and stored_token(emulator) == ["ci-hook-secret"]
+    assert any("set secret_update: always" in str(warning) for warning in result["warnings"])
+
+
 def test_check_mode_predicts_the_real_diff(run_module, emulator):
     options = dict(url=CI, name="ci renamed", note_filter=["deploy"], events=["push", "note"])
     predicted = run_module(main, args(emulator, **options), check_mode=True)
