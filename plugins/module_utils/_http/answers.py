@@ -23,6 +23,7 @@ STATUS_HINTS = {
     429: "The service is throttling requests; run again later or raise the retries option.",
 }
 SERVER_ERROR_HINT = "The service had a problem; run again later."
+SERVICE_NOT_FOUND_HINT = "The service says what the task names does not exist (its code and message above): check the id or path."
 FORBIDDEN_HINT = "The IAM user lacks the permission %s; ask an administrator to grant it."
 _NOT_JSON = object()
 
@@ -61,10 +62,13 @@ class Answer(object):
 def status_error(call, path, answer, refused_hint):
     """The error an answer's status says; refused_hint is what to check when the credentials were refused (401)."""
     status = answer.status_code
-    return answer.error(call.method, path, "the service answered with an error",
-                        hint=refused_hint if status == 401 else hint_for(call.iam_action, status),
-                        # A 407 from inside an https tunnel came from whatever is behind the proxy, after the request arrived.
-                        may_have_been_applied=(status >= 500 or status == 407) and call.writes)
+    error = answer.error(call.method, path, "the service answered with an error",
+                         hint=refused_hint if status == 401 else hint_for(call.iam_action, status),
+                         # A 407 from inside an https tunnel came from whatever is behind the proxy, after the request arrived.
+                         may_have_been_applied=(status >= 500 or status == 407) and call.writes)
+    if status == 404 and error.error_code:  # the service itself answered: the path reached it, the thing is not there
+        return error.with_hint(SERVICE_NOT_FOUND_HINT)
+    return error
 
 
 def redirect_error(call, path, answer):

@@ -30,6 +30,12 @@ def test_each_status_gets_the_hint_that_says_what_to_do(status, hint):
     assert error.status == status and hint in error.hint and error.request_id == "req-1"
 
 
+def test_a_404_with_the_services_own_error_code_says_the_thing_does_not_exist_not_to_check_the_endpoint():
+    body = b'{"error_code": "CH.00404001", "error_msg": "The repository does not exist"}'
+    error = status_error(READ, "/v4/repositories/9", answer(404, body, {"Content-Type": "application/json"}), refused_hint="-")
+    assert "does not exist" in error.hint and "endpoint" not in error.hint and error.error_code == "CH.00404001"
+
+
 def test_a_refusal_of_the_credentials_gets_the_hint_of_the_way_they_were_given():
     error = status_error(READ, "/v4/user/keys", answer(401), refused_hint="Check the token option.")
     assert error.hint == "Check the token option."
