@@ -169,14 +169,14 @@ error_msg: {description: The service's error message; V(null) when it gave none.
 request_id: {description: The C(X-Request-Id) of the answer; V(null) when there was none., returned: failure, type: str}
 """
 
-from ansible_collections.huaweicloud.codearts.plugins.module_utils._api.reconcile import reconcile
+from ansible_collections.huaweicloud.codearts.plugins.module_utils._api.reconcile import nothing_there, reconcile
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._module.base import CodeArtsModule
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._module.connection import build_client
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._module.options import repository_argument_spec
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._repository.lookup import (
     checked_project_id,
     checked_repository,
-    find_repository,
+    find_repository_unless_gone,
 )
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._repository.protected_branches import ProtectedBranches
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._repository.rule_task import checked_rules, wanted_rules
@@ -190,7 +190,9 @@ def run(module):
     repository, project_id = checked_repository(params["repository"]), checked_project_id(params["project_id"])
     rules = checked_rules(params)
     client = build_client(module)
-    found = find_repository(client, repository, project_id)
+    found = find_repository_unless_gone(client, repository, project_id, params["state"], module.warn)
+    if found is None:
+        return nothing_there(ProtectedBranches(found, module.warn))
     return reconcile(module, client, ProtectedBranches(found, module.warn), wanted_rules(client, found, rules),
                      params["state"], params["exclusive"])
 

@@ -128,6 +128,11 @@ def report(resource, before, after_views, changed, added, removed, updated=None)
     return result
 
 
+def nothing_there(resource):
+    """The result of a task that removes items from a container that is not there (a repository already deleted)."""
+    return report(resource, [], [], False, added=[], removed=[])
+
+
 def _diff(resource, views):
     """The items keyed by what names them, so that a removed and an added item show as such, never as one changed."""
     entries = {}

@@ -66,6 +66,10 @@ def checked_repository(value):
     return text.strip("/")
 
 
+class RepositoryNotFound(CodeArtsStateError):
+    """No repository has the path the task names."""
+
+
 def _full_path(item):
     return "%s/%s" % (item.get("namespace"), item.get("path"))
 
@@ -74,7 +78,7 @@ def _exactly_one(path, found, where):
     if len(found) == 1:
         return found[0]
     if not found:
-        raise CodeArtsStateError("repository %s matches no repository %s." % (quoted(path, 200), where))
+        raise RepositoryNotFound("repository %s matches no repository %s." % (quoted(path, 200), where))
     raise CodeArtsStateError("repository %s matches %d repositories %s: ids %s. Name it by its id." % (
         quoted(path, 200), len(found), where, ", ".join(str(item.get("id")) for item in found[:MAX_SHOWN_CANDIDATES])))
 
@@ -91,7 +95,7 @@ def find_repository(client, repository, project_id=None):
         groups = [group for group in read_all_pages(client, LIST_GROUPS, query={"search": group_path.rsplit("/", 1)[-1]})
                   if group.get("full_path") == group_path]
         if not groups:
-            raise CodeArtsStateError("repository %s: no code group has the path %s. A repository at a project's root is "
+            raise RepositoryNotFound("repository %s: no code group has the path %s. A repository at a project's root is "
                                      "found only with project_id." % (quoted(repository, 200), quoted(group_path, 200)))
         listed = [item for group in groups for item in read_all_pages(
             client, LIST_GROUP_REPOSITORIES, query={"search": name}, group_id=group["id"])]
@@ -109,3 +113,14 @@ def find_group(client, project_id, group_path):
                                  "URLs show it, or omit group for the project's root." % (
                                      quoted(group_path, 200), "no code group" if not groups else "not one code group", project_id))
     return groups[0]["id"]
+
+
+def find_repository_unless_gone(client, repository, project_id, state, warn):
+    """find_repository; None, said in a warning, when the repository is not there and the task removes something from it."""
+    try:
+        return find_repository(client, repository, project_id)
+    except RepositoryNotFound as missing:
+        if state != "absent":
+            raise
+        warn("%s There is nothing to remove from it." % missing)
+        return None

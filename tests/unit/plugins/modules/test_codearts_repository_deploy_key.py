@@ -83,3 +83,11 @@ def test_bad_input_fails_before_any_request_and_never_shows_a_private_key(run_mo
     result = run_module(main, args(emulator, **options))
     assert result["failed"] is True and says in result["msg"] and emulator.log() == []
     assert "b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ" not in json.dumps(result)
+
+
+def test_removing_from_a_repository_that_is_not_there_is_no_change_and_says_so(run_module, emulator):
+    gone = dict(endpoint=emulator.url, ca_path=emulator.session.verify, token="alice-token", repository="demo-project/backend/gone")
+    removed = run_module(main, dict(gone, **dict(key=ed25519(), state="absent")))
+    added = run_module(main, dict(gone, **dict(key=ed25519())))
+    assert removed["changed"] is False and any("nothing to remove" in str(warning) for warning in removed["warnings"])
+    assert added["failed"] is True and "matches no repository" in added["msg"]

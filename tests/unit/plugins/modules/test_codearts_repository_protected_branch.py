@@ -127,3 +127,11 @@ def test_an_absent_rule_is_removed_and_a_second_run_changes_nothing(run_module, 
 def test_bad_input_fails_before_any_request(run_module, emulator, options, says):
     result = run_module(main, args(emulator, **options))
     assert result["failed"] is True and says in result["msg"] and emulator.log() == []
+
+
+def test_removing_from_a_repository_that_is_not_there_is_no_change_and_says_so(run_module, emulator):
+    gone = dict(endpoint=emulator.url, ca_path=emulator.session.verify, token="alice-token", repository="demo-project/backend/gone")
+    removed = run_module(main, dict(gone, **dict(name="master", state="absent")))
+    added = run_module(main, dict(gone, **dict(name="master", push={})))
+    assert removed["changed"] is False and any("nothing to remove" in str(warning) for warning in removed["warnings"])
+    assert added["failed"] is True and "matches no repository" in added["msg"]
