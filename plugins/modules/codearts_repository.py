@@ -153,7 +153,7 @@ def main():
         description=dict(type="str"), visibility=dict(type="str", choices=["private", "public"]),
         gitignore=dict(type="str"), readme=dict(type="bool", default=True), import_members=dict(type="bool", default=False),
         state=dict(type="str", choices=["present", "absent"], default="present"), wait_timeout=dict(type="int", default=120),
-    )).run(run)
+    ), ignored_when_absent=("description", "visibility", "gitignore")).run(run)
 
 
 if __name__ == "__main__":

@@ -141,7 +141,7 @@ def main():
         keys=dict(type="list", elements="raw", no_log=False),
         state=dict(type="str", choices=["present", "absent"], default="present"),
         exclusive=dict(type="bool", default=False), allow_no_keys=dict(type="bool", default=False),
-    ), mutually_exclusive=[("key", "keys")]).run(run)
+    ), mutually_exclusive=[("key", "keys")], ignored_when_absent=("title", "can_push")).run(run)
 
 
 if __name__ == "__main__":

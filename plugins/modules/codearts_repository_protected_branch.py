@@ -205,7 +205,7 @@ def main():
                                                               merge=dict(type="dict", options=WHO), allow_force_push=dict(type="bool"))),
         state=dict(type="str", choices=["present", "absent"], default="present"),
         exclusive=dict(type="bool", default=False), allow_no_rules=dict(type="bool", default=False),
-    ), mutually_exclusive=[("name", "rules")]).run(run)
+    ), mutually_exclusive=[("name", "rules")], ignored_when_absent=("push", "merge", "allow_force_push")).run(run)
 
 
 if __name__ == "__main__":

@@ -196,7 +196,8 @@ def main():
         webhooks=dict(type="list", elements="dict", options=hook_options(required=True)),
         state=dict(type="str", choices=["present", "absent"], default="present"),
         exclusive=dict(type="bool", default=False), allow_no_webhooks=dict(type="bool", default=False),
-        **hook_options()), mutually_exclusive=[("url", "webhooks")]).run(run)
+        **hook_options()), mutually_exclusive=[("url", "webhooks")],
+        ignored_when_absent=("name", "events", "push_branch_regex", "note_filter", "secret", "secret_header")).run(run)
 
 
 if __name__ == "__main__":

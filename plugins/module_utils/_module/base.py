@@ -37,7 +37,8 @@ class CodeArtsModule(AnsibleModule):
     an earlier change.
     """
 
-    def __init__(self, argument_spec, **constraints):
+    def __init__(self, argument_spec, ignored_when_absent=(), **constraints):
+        self.ignored_when_absent = ignored_when_absent  # options that describe what is created: unused by a removal
         self.redactor = Redactor()
         self.gate = OutputGate(self.redactor)
         self.landed_changes = []
@@ -69,6 +70,7 @@ class CodeArtsModule(AnsibleModule):
         try:
             if self._private_options():
                 raise CodeArtsConfigError(PRIVATE_KEY_GIVEN % self._private_options()[0])
+            self._say_ignored_when_absent()
             result = action(self)
         except CodeArtsError as error:
             failure = error.fail_result(self.landed_changes)
@@ -82,6 +84,11 @@ class CodeArtsModule(AnsibleModule):
         if failure is None:
             self.exit_json(**result)
         self.fail_json(changed=changed, **failure)
+
+    def _say_ignored_when_absent(self):
+        given = [name for name in self.ignored_when_absent if self.params.get(name) is not None]
+        if self.params.get("state") == "absent" and given:
+            self.warn("%s %s not used with state: absent, which only removes." % (", ".join(given), "is" if len(given) == 1 else "are"))
 
     def log(self, msg, log_args=None):
         """Log as AnsibleModule does, with NUL characters escaped.

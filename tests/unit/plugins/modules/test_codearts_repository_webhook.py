@@ -116,3 +116,10 @@ def test_removing_from_a_repository_that_is_not_there_is_no_change_and_says_so(r
     added = run_module(main, dict(gone, **dict(url=CI)))
     assert removed["changed"] is False and any("nothing to remove" in str(warning) for warning in removed["warnings"])
     assert added["failed"] is True and "matches no repository" in added["msg"]
+
+
+def test_settings_given_with_state_absent_are_said_to_be_unused(run_module, emulator):
+    result = run_module(main, args(emulator, url=CI, state="absent", events=["push"], secret="unused-hook-secret"))
+    assert result["changed"] is True and any("events, secret are not used with state: absent" in str(warning)
+                                             for warning in result["warnings"])
+    assert "unused-hook-secret" not in json.dumps(result)
