@@ -12,12 +12,14 @@ set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 action="${1:-}"
 state="${2:-${HOME}/.cache/codearts-emulator}"
+# How to stop it again: the directory named only when it is not the default one.
+stop_command="bash tools/emulator.sh stop${2:+ ${2}}"
 python="${PYTHON:-python3}"
 
 case "${action}" in
     start)
         if [ -s "${state}/emulator.pid" ] && kill -0 "$(cat "${state}/emulator.pid")" 2>/dev/null; then
-            echo "The emulator already runs (pid $(cat "${state}/emulator.pid")); stop it first: bash tools/emulator.sh stop" >&2
+            echo "The emulator already runs (pid $(cat "${state}/emulator.pid")); stop it first: ${stop_command}" >&2
             exit 1
         fi
         mkdir -p "${state}"
@@ -35,14 +37,15 @@ case "${action}" in
         fi
         url="$("${python}" -c 'import json,sys; print(json.load(open(sys.argv[1]))["emulator_url"])' "${state}/emulator.json")"
         cat <<TEXT
-The emulator runs at ${url} (pid $(cat "${state}/emulator.pid")); it stays up until: bash tools/emulator.sh stop
+The emulator runs at ${url} (pid $(cat "${state}/emulator.pid")); it stays up until: ${stop_command}
 
 Use it from a shell:
   export HW_CODEARTS_ENDPOINT=${url} REQUESTS_CA_BUNDLE=${state}/ca.pem HW_AUTH_TOKEN=alice-token
   ansible-playbook examples/user_email.yml -e codearts_email=alice.new@example.com --check --diff
 
 Seeded users (token): alice (alice-token, needs a verification code), carol (carol-token, needs none),
-dora (dora-token, stores emails in lower case), bob (bob-token, read only).
+dora (dora-token, stores emails in lower case), bob (bob-token, read only). IAM password login: the
+domain is emulated-domain, and tests/emulator/codearts_emulator/state.py has the seeded passwords.
 Seeded project 9f6c1d2e3b4a59687f8e9d0c1b2a3f4e with repositories demo-project/backend/api/service (id 3001),
 demo-project/frontend/service (3002) and demo-project/tools (3003): see tests/emulator/REPOSITORIES.md.
 Mailed codes: curl --cacert ${state}/ca.pem '${url}/_emulator/mailbox?email=alice.new@example.com'

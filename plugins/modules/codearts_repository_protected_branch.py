@@ -38,7 +38,8 @@ options:
   push:
     description:
       - Who may push to the branch; omitted, the rule's push setting is left as it is (a new rule gets the service's default).
-      - An empty dictionary means nobody may push.
+      - The dictionary is the whole list of who may push: a key left out means none of that kind (O(push.users) left out
+        with O(push.roles) given removes every user). An empty dictionary means nobody may push.
     type: dict
     suboptions:
       users:
@@ -54,7 +55,7 @@ options:
         type: list
         elements: str
   merge:
-    description: Who may merge into the branch, as O(push) says who may push.
+    description: Who may merge into the branch, as O(push) says who may push (the whole list, as there).
     type: dict
     suboptions:
       users:
