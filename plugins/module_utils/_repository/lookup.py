@@ -61,9 +61,18 @@ def checked_repository(value):
     if text.startswith("-") and text[1:].isdigit():
         raise CodeArtsConfigError("repository is not usable: an id is a number from 1 to %d." % MAX_ID)
     if len(text) > MAX_PATH_CHARS or not PATH.fullmatch(text.strip("/")) or text.endswith(".git"):
-        raise CodeArtsConfigError("repository is not usable: give its numeric id, or its path as in the clone URL, such as "
-                                  "group/subgroup/name (without .git).")
+        raise CodeArtsConfigError("repository is not usable: %sgive its numeric id, or its path as in the clone URL, such as "
+                                  "group/subgroup/name (without .git)." % _looks_like(text))
     return text.strip("/")
+
+
+def _looks_like(text):
+    """What a refused repository option seems to be, to say what to give instead."""
+    if re.fullmatch(r"[0-9a-fA-F]{32}", text):
+        return "it looks like a uuid, which the v4 calls do not take; "
+    if "://" in text or text.startswith("git@"):
+        return "it looks like a clone URL: keep only the path after the host; "
+    return ""
 
 
 class RepositoryNotFound(CodeArtsStateError):

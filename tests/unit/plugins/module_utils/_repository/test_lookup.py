@@ -25,6 +25,14 @@ def test_a_repository_that_is_neither_is_refused_before_any_request(value):
         checked_repository(value)
 
 
+@pytest.mark.parametrize("value, says", [("0a1b2c3d4e5f60718293a4b5c6d73003", "looks like a uuid"),
+                                         ("https://codehub.example.com/g/service.git", "looks like a clone URL"),
+                                         ("git@codehub.example.com:g/service.git", "looks like a clone URL")])
+def test_a_uuid_or_a_clone_url_given_as_the_repository_is_named_as_such(value, says):
+    with pytest.raises(CodeArtsConfigError, match=says):
+        checked_repository(value)
+
+
 def test_a_project_id_is_32_hex_digits_read_in_lower_case():
     assert checked_project_id(" %s " % DEMO_PROJECT.upper()) == DEMO_PROJECT
     assert checked_project_id(None) is None
