@@ -2,7 +2,7 @@
 # Run every test of the collection on a fresh machine, installing what it needs from the package indexes:
 #   - ansible-test sanity and units on ansible-core 2.16 (Python 3.12), 2.17, 2.18, 2.19 (Python 3.11), 2.20 and
 #     the newest (the middle releases: the modules' unit tests); ansible-test integration on the newest, and on
-#     2.16 the targets of the alias group every_release;
+#     2.16 the targets of the alias group every_release/ (the targets whose aliases name every_release);
 #   - the modules compiled with the oldest Python they declare (tests/config.yml);
 #   - antsibull-nox's extra checks (no unwanted files, the action group, no trailing white space: antsibull-nox.toml);
 #   - ansible-lint (production profile) at the checkout root with no arguments, as a user runs it;
@@ -26,7 +26,7 @@ else
 fi
 # "ansible-core requirement|Python version|ansible-test commands"
 matrix=(
-    "ansible-core>=2.16,<2.17|3.12|sanity units integration=every_release"
+    "ansible-core>=2.16,<2.17|3.12|sanity units integration=every_release/"
     "ansible-core>=2.17,<2.18|3.12|sanity units"
     "ansible-core>=2.18,<2.19|3.12|sanity units"
     "ansible-core>=2.19,<2.20|3.11|sanity units"
@@ -187,7 +187,7 @@ check_integration_targets() {  # check_integration_targets LOG COLLECTION WHAT [
     local expected ran
     expected="$(find "$2/tests/integration/targets" -mindepth 1 -maxdepth 1 -type d -name 'codearts_*' -printf '%f\n' | sort)"
     if [ -n "${4:-}" ]; then
-        expected="$(while read -r target; do grep -qx "$4" "$2/tests/integration/targets/${target}/aliases" && echo "${target}"; done <<< "${expected}")"
+        expected="$(while read -r target; do grep -qx "${4%/}" "$2/tests/integration/targets/${target}/aliases" && echo "${target}"; done <<< "${expected}")"
     fi
     ran="$(sed -n -E 's/^Running ([^ ]+) integration test (script|role)$/\1/p' "$1" | sort -u)"
     echo "integration targets run: $(grep -c . <<< "${ran}") of $(grep -c . <<< "${expected}") (tests/integration/targets/codearts_*${4:+ in ${4}})"
