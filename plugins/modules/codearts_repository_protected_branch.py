@@ -13,8 +13,9 @@ description:
   - A rule is created with C(POST .../protected-branches) and changed in place with C(PUT .../protected-branch), never
     deleted and created again, so a branch is never left unprotected in between. A rule is removed with
     C(DELETE .../protected-branch).
-  - The service creates a rule only for a name or wildcard that matches an existing branch; a task for a branch that is
-    not pushed yet fails saying so.
+  - The service creates a rule only for a name or wildcard that matches an existing branch; before adding a rule the
+    task reads the branches once, and a task for a branch that is not pushed yet fails saying so before any change, in
+    check mode too.
 author:
   - huaweicloud.codearts contributors (@huaweicloud)
 extends_documentation_fragment:

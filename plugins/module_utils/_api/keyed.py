@@ -98,9 +98,9 @@ class KeyedResource(object):
         or raise when it cannot be; True when the listing must be read again."""
         return False
 
-    def refused_add(self, wanted, current):
-        """Why the service would refuse to add wanted, when that is known from the task and the listing (None if not):
-        the task fails before any write, in check mode too."""
+    def refused_add(self, client, wanted, current):
+        """Why the service would refuse to add wanted, when the task, the listing or a read can tell (None if not): the
+        task fails before any write, in check mode too."""
         return None
 
     def duplicate_elsewhere(self, wanted):
@@ -164,10 +164,10 @@ def plan(resource, current, wanted, state="present", exclusive=False):
     return Plan(adds, updates, deletes, replaces)
 
 
-def refused_adds(resource, current, steps):
+def refused_adds(resource, client, current, steps):
     """The first refusal the adapter foresees for an add or a replace of the plan, or None."""
     for item in list(steps.adds) + [item for _copies, item in steps.replaces]:
-        refusal = resource.refused_add(item, current)
+        refusal = resource.refused_add(client, item, current)
         if refusal:
             return refusal
     return None

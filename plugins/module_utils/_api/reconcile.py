@@ -158,7 +158,7 @@ def reconcile(module, client, resource, wanted, state="present", exclusive=False
     steps = plan(resource, before, wanted, state, exclusive)
     for note in unverified(resource, before, wanted, steps) + reset_by_replace(resource, steps):
         module.warn(note)
-    refusal = refused_adds(resource, before, steps)
+    refusal = refused_adds(resource, client, before, steps)
     if refusal:
         raise CodeArtsStateError(refusal)
     if module.check_mode or is_empty(steps):

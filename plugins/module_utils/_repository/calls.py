@@ -28,6 +28,7 @@ LIST_PROJECT_REPOSITORIES = Call("list the project's repositories", "GET", "/v4/
 LIST_GROUP_REPOSITORIES = Call("list a code group's repositories", "GET", "/v4/groups/{group_id}/repositories", READ, LIST)
 LIST_GROUPS = Call("list the code groups", "GET", "/v4/groups/list", GROUPS, LIST)
 
+LIST_BRANCHES = Call("list the branches", "GET", BY_ID + "/repository/branches", READ, LIST)
 LIST_MEMBERS = Call("list the repository's members", "GET", BY_ID + "/members", MEMBERS, LIST)
 LIST_RULES = Call("list the protected branches", "GET", BY_ID + "/protected-branches", READ, LIST)
 CREATE_RULE = Call("protect a branch", "POST", BY_ID + "/protected-branches", WRITE, LIST)
@@ -45,6 +46,6 @@ LIST_DEPLOY_KEYS = Call("list the deploy keys", "GET", BY_ID + "/deploy-keys", R
 DELETE_DEPLOY_KEY = Call("delete a deploy key", "DELETE", BY_ID + "/deploy-keys/{key_id}", WRITE, NOTHING)
 
 CALLS = (CREATE_REPOSITORY, DELETE_REPOSITORY, READ_REPOSITORY_BY_UUID, LIST_PROJECT_REPOSITORIES_V2, READ_REPOSITORY,
-         LIST_PROJECT_REPOSITORIES, LIST_GROUP_REPOSITORIES, LIST_GROUPS, LIST_MEMBERS, LIST_RULES, CREATE_RULE,
+         LIST_PROJECT_REPOSITORIES, LIST_GROUP_REPOSITORIES, LIST_GROUPS, LIST_BRANCHES, LIST_MEMBERS, LIST_RULES, CREATE_RULE,
          UPDATE_RULE, DELETE_RULE, LIST_HOOKS, CREATE_HOOK, UPDATE_HOOK, DELETE_HOOK, ADD_DEPLOY_KEY, LIST_DEPLOY_KEYS,
          DELETE_DEPLOY_KEY)

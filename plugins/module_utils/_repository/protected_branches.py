@@ -10,6 +10,8 @@ side expands them into objects). allow_force_push is compared only where the lis
 read has no force-push flag, so it is sent when a rule is created or changed, and otherwise said to be unverified.
 """
 
+import re
+
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._api.keyed import KeyedResource, Listed
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._api.paging import read_all_pages
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._core.errors import CodeArtsRequestError
@@ -17,6 +19,7 @@ from ansible_collections.huaweicloud.codearts.plugins.module_utils._core.quoting
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._repository.calls import (
     CREATE_RULE,
     DELETE_RULE,
+    LIST_BRANCHES,
     LIST_RULES,
     UPDATE_RULE,
 )
@@ -27,8 +30,15 @@ FORCE_PUSH = "allowed_force_push"
 # The service's error codes for these refusals are not documented; ALREADY_PROTECTED is the emulator's guess, in the form
 # of the v4 codes (tests/emulator/REPOSITORIES.md). Any other 400 gets a hint that names every documented cause.
 ALREADY_PROTECTED = "CH.00406102"
+UNKNOWN_WILDCARD = re.compile(r"[?\[\]{}]")
 REFUSED_RULE_HINT = ("The service creates a rule only for a name or wildcard that matches an existing branch, and only with "
                      "users, member groups and roles of the repository: its message says which one it refused.")
+
+
+def matches(pattern, branch):
+    """Whether a rule's name covers a branch: exactly, or as a wildcard whose * stands for any characters, / too (the
+    widest reading: a branch it wrongly takes to match is refused by the service itself, which the task then says)."""
+    return re.fullmatch(".*".join(re.escape(part) for part in pattern.split("*")), branch) is not None
 
 
 def _ids(items, key):
@@ -76,6 +86,7 @@ class ProtectedBranches(KeyedResource):
     def __init__(self, repository, warn):
         self.repository = repository
         self.warn = warn
+        self.branches = None
 
     def list(self, client):
         return read_all_pages(client, LIST_RULES, keep=listed_rule, repository_id=self.repository.id)
@@ -103,10 +114,18 @@ class ProtectedBranches(KeyedResource):
     def refused_as_duplicate(self, error):
         return plain(error.error_code) == ALREADY_PROTECTED
 
-    def refused_add(self, wanted, current):
+    def refused_add(self, client, wanted, current):
         if "allow_force_push" in wanted.managed and "push" not in wanted.managed:
             return ("The protected branch %s is new, and the service takes allow_force_push only with who may push: give push "
                     "too (an empty push: {} means nobody may push)." % wanted.key)
+        if UNKNOWN_WILDCARD.search(wanted.key):  # what ? or [ mean to the service is not documented: it decides
+            return None
+        if self.branches is None:  # read once, and only for a rule to add
+            self.branches = read_all_pages(client, LIST_BRANCHES, keep=lambda item: item.get("name"), id_key="name",
+                                           repository_id=self.repository.id)
+        if not any(matches(wanted.key, branch) for branch in self.branches if isinstance(branch, str)):
+            return ("No branch of the repository %s matches %s, and the service protects only a name or wildcard that matches "
+                    "an existing branch: push the branch first, or check the name." % (self.repository.named, wanted.key))
         return None
 
     def update(self, client, listed, wanted):

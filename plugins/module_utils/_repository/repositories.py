@@ -85,7 +85,7 @@ class Repositories(KeyedResource):
             uuid = found[0].view["uuid"]
         self.wait_until_ready(client, uuid, wanted.key)
 
-    def refused_add(self, wanted, current):
+    def refused_add(self, client, wanted, current):
         clashes = [item for item in self.case_clashes if item.key[0] == wanted.key[0]]
         if clashes:
             return ("The repository %s cannot be created: %s exists, and the service counts names that differ only in letter "

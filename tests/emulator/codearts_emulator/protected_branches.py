@@ -113,6 +113,18 @@ def list_rules(store, user, body, request):
     return (status, items, headers) if status != 200 else (200, [rule_dto(store, repo, rule) for rule in items], {})
 
 
+def list_branches(store, user, body, request):
+    """GET .../repository/branches: the repository's branches as BranchSimpleDto, paged, with X-Total."""
+    repo, refusal = v4_repository(store, user, request, "read")
+    if refusal:
+        return refusal
+    status, items, headers = v4_answers.page(list(repo.branches), request, total_header=True)
+    if status != 200:
+        return status, items, headers
+    return 200, [{"name": name, "default": name == repo.default_branch, "can_delete": name != repo.default_branch,
+                  "can_read": True, "can_download": True, "can_push": True} for name in items], headers
+
+
 def _named_rule(store, user, request, need):
     """(repo, rule name, rule or None, refusal) for the ?branch_name= calls."""
     repo, refusal = v4_repository(store, user, request, need)

@@ -23,6 +23,7 @@ TABLE = (
     ("GET", "/v4/groups/list", repository_lists.groups),
     ("GET", "/v4/projects/(?P<project_id>[^/]+)/subgroups-and-repositories", repository_lists.project_children),
     ("GET", "/v4/groups/(?P<group_id>[0-9]{1,10})/subgroups-and-repositories", repository_lists.group_children),
+    ("GET", REPOSITORY + "/repository/branches", protected_branches.list_branches),
     ("GET", REPOSITORY + "/protected-branches", protected_branches.list_rules),
     ("POST", REPOSITORY + "/protected-branches", protected_branches.create_rules),
     ("PUT", REPOSITORY + "/protected-branches", protected_branches.update_rules),

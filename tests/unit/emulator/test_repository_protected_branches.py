@@ -146,3 +146,11 @@ def test_a_seeded_rule_may_outlive_its_branch(emulator):
          "protected_branches": [{"name": "gone", "actions": [{"action": "push", "enable": True}]}]}]}])
     listed = emulator.call("v4", "list_protected_branches", v4.ListProtectedBranchesRequest(4100)).body
     assert [rule["name"] for rule in listed] == ["gone"]
+
+
+def test_the_branches_are_listed_as_the_sdk_reads_them_paged_with_their_total(emulator):
+    first = emulator.call("v4", "list_branches", v4.ListBranchesRequest(SERVICE, offset=0, limit=2))
+    rest = emulator.call("v4", "list_branches", v4.ListBranchesRequest(SERVICE, offset=2, limit=2))
+    assert first.status == rest.status == 200 and first.model.x_total == "3"
+    assert [branch.name for branch in first.model.body + rest.model.body] == ["master", "develop", "release/1.0"]
+    assert [branch.default for branch in first.model.body] == [True, False]

@@ -44,10 +44,17 @@ def test_check_mode_shows_null_for_a_setting_a_new_rule_leaves_to_the_services_d
     assert [view["merge"] for view in predicted["added"]] == [None]
 
 
-def test_a_rule_for_a_name_no_branch_matches_is_refused_saying_so(run_module, emulator):
-    result = run_module(main, args(emulator, name="feature/*", push={}))
-    assert result["failed"] is True and result["changed"] is False
-    assert "only for a name or wildcard that matches an existing branch" in result["msg"]
+@pytest.mark.parametrize("check_mode", [True, False], ids=["check mode", "real run"])
+def test_a_rule_for_a_name_no_branch_matches_is_refused_before_any_write_saying_so(run_module, emulator, check_mode):
+    result = run_module(main, args(emulator, name="feature/*", push={}), check_mode=check_mode)
+    assert result["failed"] is True and result["changed"] is False and writes(emulator) == []
+    assert "No branch of the repository with id 3001 matches feature/*" in result["msg"] and "push the branch first" in result["msg"]
+
+
+def test_a_wildcard_is_checked_against_the_branches_once_and_matches_across_slashes(run_module, emulator):
+    result = run_module(main, args(emulator, rules=[{"name": "release/*", "push": {}}, {"name": "rel*", "push": {}}]))
+    branch_reads = [entry for entry in emulator.log() if entry["path"].endswith("/repository/branches")]
+    assert result["changed"] is True and len(branch_reads) == 1, result.get("msg")
 
 
 @pytest.mark.parametrize("check_mode", [True, False], ids=["check mode", "real run"])

@@ -84,6 +84,7 @@ def every_call_made():
     rules.list(client)
     [rule] = wanted_rules(client, repository, [("", "master", {"push": {"users": ["alice"], "member_groups": [801], "roles": []},
                                                                "allow_force_push": False}, frozenset(("push", "allow_force_push")))])
+    rules.refused_add(client, rule, [])
     rules.create(client, rule)
     rules.update(client, Listed(1, "master", {"merge": {"users": [], "member_groups": [], "roles": []}}, {}), rule)
     rules.delete(client, Listed(1, "master", {}, {}))
