@@ -178,12 +178,12 @@ def is_empty(steps):
 
 
 def predicted_after(resource, current, steps):
-    """The views of the items after the steps, as check mode reports them (new items have no id yet)."""
+    """(key, view) of each item after the steps, as check mode reports them (new items have no id yet)."""
     gone = set(id(item) for item in steps.deletes) | set(id(copy) for copies, _item in steps.replaces for copy in copies)
     changed = dict((id(listed), item) for listed, item in steps.updates)
-    after = [resource.predicted(changed[id(item)], item) if id(item) in changed else item.view
+    after = [(item.key, resource.predicted(changed[id(item)], item) if id(item) in changed else item.view)
              for item in current if id(item) not in gone]
-    return after + [resource.predicted(item) for item in list(steps.adds) + [item for _copies, item in steps.replaces]]
+    return after + [(item.key, resource.predicted(item)) for item in list(steps.adds) + [item for _copies, item in steps.replaces]]
 
 
 def unmet(resource, steps, wanted, after, state, exclusive):

@@ -119,10 +119,15 @@ def _governed(resource, views_or_items, wanted, exclusive):
                   if exclusive or item.key in keys)
 
 
-def report(resource, before, after_views, changed, added, removed, updated=None):
-    """The result: changed, the items after the task, what was added, removed (and changed in place), and the diff."""
-    result = {"changed": changed, resource.result_key: after_views, "added": added, "removed": removed,
-              "diff": {"before": _diff(resource, [item.view for item in before]), "after": _diff(resource, after_views)}}
+def report(resource, before, after, changed, added, removed, updated=None, governed=None):
+    """The result: changed, the items after the task, what was added, removed (and changed in place), and the diff.
+
+    before and after are (key, view) pairs. The diff shows the items the task governs (governed: their keys; None
+    for every item, as with exclusive), the same items changed is judged by, so the diff shows why it changed."""
+    def governed_views(pairs):
+        return [view for key, view in pairs if governed is None or key in governed]
+    result = {"changed": changed, resource.result_key: [view for _key, view in after], "added": added, "removed": removed,
+              "diff": {"before": _diff(resource, governed_views(before)), "after": _diff(resource, governed_views(after))}}
     if resource.in_place:
         result["updated"] = updated or []
     return result
@@ -161,12 +166,14 @@ def reconcile(module, client, resource, wanted, state="present", exclusive=False
     refusal = refused_adds(resource, client, before, steps)
     if refusal:
         raise CodeArtsStateError(refusal)
+    governed = None if exclusive else set(item.key for item in wanted)
+    listed_before = [(item.key, item.view) for item in before]
     if module.check_mode or is_empty(steps):
         gone = set(id(item) for item in steps.deletes) | set(id(copy) for copies, _item in steps.replaces for copy in copies)
-        return report(resource, before, predicted_after(resource, before, steps), not is_empty(steps),
+        return report(resource, listed_before, predicted_after(resource, before, steps), not is_empty(steps),
                       added=[resource.predicted(item) for item in steps.adds + [item for _c, item in steps.replaces]],
                       removed=[item.view for item in before if id(item) in gone],
-                      updated=[resource.predicted(item, listed) for listed, item in steps.updates])
+                      updated=[resource.predicted(item, listed) for listed, item in steps.updates], governed=governed)
     act(client, resource, steps, module.warn)
     after = resource.list(client)
     changed = _governed(resource, before, wanted, exclusive) != _governed(resource, after, wanted, exclusive) or any(
@@ -178,7 +185,8 @@ def reconcile(module, client, resource, wanted, state="present", exclusive=False
                                    "listing afterwards shows %s" % "; ".join(problems), changed=changed,
                                    hint="Check them in CodeArts Repo before running again.")
     before_ids, after_ids = set(item.id for item in before), set(item.id for item in after)
-    views = [item.view for item in after]
-    return report(resource, before, views, changed, added=[item.view for item in after if item.id not in before_ids],
+    updated_ids = set(listed.id for listed, _item in steps.updates)
+    return report(resource, listed_before, [(item.key, item.view) for item in after], changed,
+                  added=[item.view for item in after if item.id not in before_ids],
                   removed=[item.view for item in before if item.id not in after_ids],
-                  updated=[item.view for item in after if item.id in set(listed.id for listed, _i in steps.updates)])
+                  updated=[item.view for item in after if item.id in updated_ids], governed=governed)

@@ -123,3 +123,13 @@ def test_settings_given_with_state_absent_are_said_to_be_unused(run_module, emul
     assert result["changed"] is True and any("events, secret are not used with state: absent" in str(warning)
                                              for warning in result["warnings"])
     assert "unused-hook-secret" not in json.dumps(result)
+
+
+def test_the_diff_shows_the_hooks_the_task_governs_and_every_hook_with_exclusive(run_module, emulator):
+    other = "https://other.example.com/hook"
+    emulator.send("POST", "/v4/repositories/3001/hooks", body={"url": other, "push_events": True, "push_events_branch_regex_filter": ".*"})
+    one = run_module(main, args(emulator, url=CI, name="ci renamed"))
+    every = run_module(main, args(emulator, webhooks=[{"url": CI}], exclusive=True), check_mode=True)
+    assert list(one["diff"]["before"]["webhooks"]) == list(one["diff"]["after"]["webhooks"]) == [CI]
+    assert len(one["webhooks"]) == 2 and sorted(every["diff"]["before"]["webhooks"]) == sorted([CI, other])
+    assert list(every["diff"]["after"]["webhooks"]) == [CI]

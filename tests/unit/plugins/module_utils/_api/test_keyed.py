@@ -54,8 +54,8 @@ def test_check_mode_predicts_the_items_after_the_steps():
     current = [listed(1, "https://a", events=["push"]), listed(2, "https://b", events=["push"])]
     steps = plan(Hooks(), current, [wanted("https://a", ["events"], events=["tag"]), wanted("https://c", events=["push"])],
                  exclusive=True)
-    assert predicted_after(Hooks(), current, steps) == [{"id": 1, "url": "https://a", "events": ["tag"]},
-                                                        {"id": None, "url": "https://c", "events": ["push"]}]
+    assert predicted_after(Hooks(), current, steps) == [("https://a", {"id": 1, "url": "https://a", "events": ["tag"]}),
+                                                        ("https://c", {"id": None, "url": "https://c", "events": ["push"]})]
 
 
 def test_what_the_listing_after_contradicts_is_said_statement_by_statement():
