@@ -9,9 +9,13 @@ import re
 
 from ansible_collections.huaweicloud.codearts.plugins.module_utils._secrets.redaction import MASK
 
-URL_PASSWORD = re.compile(r"(?i)([a-z][a-z0-9+.-]*://[^\s/?#@:]*:)([^\s/?#@]+)(@)")
+# The scheme is bounded and must start where no scheme character precedes it, so that a long run of letters is not
+# tried from each of its positions (the gate sees texts of any length).
+URL_PASSWORD = re.compile(r"(?i)((?<![a-z0-9+.-])[a-z][a-z0-9+.-]{0,31}://[^\s/?#@:]*:)([^\s/?#@]+)(@)")
 
 
 def without_url_passwords(text):
     """text with the password of every URL in it masked; the user name and the host stay."""
+    if "://" not in text or "@" not in text:
+        return text
     return URL_PASSWORD.sub(lambda match: match.group(1) + MASK + match.group(3), text)

@@ -116,7 +116,10 @@ def _wrong_type(handler, fault, status, response):
     else:
         document = value
     payload = json.dumps(document).encode("utf-8")
-    _headers(handler, status or 200, {"Content-Type": "application/json", "Content-Length": str(len(payload))})
+    # A whole, well-formed answer whose content is wrong: it says it closes the connection, as HTTP asks, so the
+    # case is about the content, not about a connection the client reuses while the server closes it.
+    _headers(handler, status or 200, {"Content-Type": "application/json", "Content-Length": str(len(payload)),
+                                      "Connection": "close"})
     handler.wfile.write(payload)
 
 
