@@ -39,8 +39,8 @@ options:
   push:
     description:
       - Who may push to the branch; omitted, the rule's push setting is left as it is (a new rule gets the service's default).
-      - The dictionary is the whole list of who may push: a key left out means none of that kind (O(push.users) left out
-        with O(push.roles) given removes every user). An empty dictionary means nobody may push.
+      - The dictionary is the whole list of who may push, so a key left out means none of that kind (O(push.users) left
+        out with O(push.roles) given removes every user). An empty dictionary means nobody may push.
     type: dict
     suboptions:
       users:

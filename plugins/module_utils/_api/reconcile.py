@@ -156,7 +156,8 @@ def reconcile(module, client, resource, wanted, state="present", exclusive=False
     before = resource.list(client)
     wanted = wanted(before) if callable(wanted) else wanted
     keys = set(item.key for item in wanted) if state == "present" else set()
-    if any([resource.settle_listed(client, item, module.check_mode) for item in before if item.key in keys]):
+    settled = [resource.settle_listed(client, item, module.check_mode) for item in before if item.key in keys]  # each one
+    if any(settled):
         before = resource.list(client)
     for note in left_alone(resource, before, wanted, state):
         module.warn(note)
