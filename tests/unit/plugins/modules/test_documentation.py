@@ -1,5 +1,6 @@
 """The documentation users read must match what the modules accept."""
 
+import importlib
 import os
 
 import pytest
@@ -68,3 +69,15 @@ def test_the_interactive_example_hides_the_typed_code():
         tasks = [task for play in yaml.safe_load(playbook) for task in play.get("tasks", [])]
     pauses = [task for task in tasks if "ansible.builtin.pause" in task]
     assert pauses and all(task.get("no_log") is True for task in pauses)
+
+
+EVERY_MODULE = sorted(name[:-3] for name in os.listdir(os.path.join(os.path.dirname(codearts_user_email.__file__)))
+                      if name.startswith("codearts_") and name.endswith(".py"))
+
+
+@pytest.mark.parametrize("name", EVERY_MODULE)
+def test_every_modules_documentation_examples_and_return_are_yaml_that_ansible_doc_can_read(name):
+    module = importlib.import_module("ansible_collections.huaweicloud.codearts.plugins.modules." + name)
+    documentation = yaml.safe_load(module.DOCUMENTATION)
+    assert documentation["module"] == name and isinstance(documentation.get("options", {}), dict)
+    assert isinstance(yaml.safe_load(module.EXAMPLES), list) and isinstance(yaml.safe_load(module.RETURN), dict)
