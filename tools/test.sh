@@ -55,10 +55,12 @@ tools=(ansible-core ansible-lint antsibull-docs antsibull-changelog ansible-buil
 nox_tools=("antsibull-nox>=1,<2")
 started=$SECONDS
 summary=()
-# ansible-test's own environments (its sanity virtualenvs and the cached get-pip stand-in) live in its HOME:
-# the work directory's, so that a run starts as fresh as the machine it is on and leaves nothing behind.
-test_home="${work}/home"
-mkdir -p "${test_home}" "${work}/bin"
+# ansible-test's own environments (its sanity virtualenvs and the cached get-pip stand-in) live in its HOME: one
+# per release in the work directory, so that a run starts as fresh as the machine it is on and leaves nothing behind,
+# and so that lanes running side by side never build the same sanity virtualenv at once (releases on one Python
+# share requirement sets, and ansible-test does not lock them).
+home_of() { echo "${work}/home-$1"; }
+mkdir -p "${work}/bin"
 
 step() { printf '\n===== %s =====\n' "$*"; }
 record() { summary+=("$(printf '%-70s %5ss %9s %s' "$1" "$2" "${3:+${3}s cpu}" "${4:-}")"); }
@@ -107,16 +109,17 @@ copy_collection() {  # ansible-test needs the collection at .../ansible_collecti
     echo "${target}"
 }
 
-install_get_pip_standin() {  # ansible-test downloads get-pip from a host these machines cannot reach
-    local venv="$1" version
+install_get_pip_standin() {  # install_get_pip_standin VENV HOME: ansible-test downloads get-pip from a host these
+    # machines cannot reach
+    local venv="$1" home="$2" version
     version="$("${venv}/bin/python" - <<'PY'
 import re, ansible_test, pathlib
 source = pathlib.Path(ansible_test.__file__).parent.joinpath("_internal", "python_requirements.py").read_text()
 print(re.search(r"pip='([0-9.]+)'", source).group(1))
 PY
 )"
-    mkdir -p "${test_home}/.ansible/test/cache"
-    cp "${repo}/tools/get_pip_standin.py" "${test_home}/.ansible/test/cache/get_pip_${version//./_}.py"
+    mkdir -p "${home}/.ansible/test/cache"
+    cp "${repo}/tools/get_pip_standin.py" "${home}/.ansible/test/cache/get_pip_${version//./_}.py"
 }
 
 reap() {  # reap DIR WHAT: stop the processes still running from DIR (left behind by a test), and say so
@@ -232,7 +235,7 @@ prepare_entry() {  # prepare_entry INDEX: the entry's ansible-core in its virtua
     IFS='|' read -r requirement version _commands <<< "${matrix[${index}]}"
     venv="${work}/venv-${index}"
     uv_venv "${venv}" "$(find_python "${version}")" lazy "${requirement}"
-    install_get_pip_standin "${venv}"
+    install_get_pip_standin "${venv}" "$(home_of "${index}")"
     [ -d "${work}/tree-${index}" ] || copy_collection "${work}/tree-${index}" > /dev/null
 }
 
@@ -263,7 +266,7 @@ run_entry() {  # run_entry INDEX COMMAND [GROUP]: run one ansible-test command o
         echo "NOT RUN on ${core}: the integration targets whose aliases do not name ${group} (they run on the newest; docs/testing.md)"
     fi
     # The integration targets print "TIME|  target NAME|SECONDS" lines themselves: collect puts them in the summary.
-    (cd "${collection}" && HOME="${test_home}" "${venv}/bin/ansible-test" "${command}" --venv --python "${version}" --color no "${arguments[@]}") \
+    (cd "${collection}" && HOME="$(home_of "${index}")" "${venv}/bin/ansible-test" "${command}" --venv --python "${version}" --color no "${arguments[@]}") \
         > "${log}" 2>&1 || ok=0
     cat "${log}"
     reap "${tree}" "ansible-test ${command} on ${core}"
