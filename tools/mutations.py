@@ -30,6 +30,19 @@ GATE = UNITS + "_secrets/test_gate.py"
 
 # (promise, file, text, replacement, tests that must catch it)
 MUTATIONS = [
+    # The reconciler's foresight and its report
+    ("check mode foresees an add the service would refuse", UTILS + "_api/reconcile.py",
+     "    if refusal:\n        raise CodeArtsStateError(refusal)", "    if False:\n        raise CodeArtsStateError(refusal)",
+     [MODULE_UNITS + "test_codearts_repository_protected_branch.py"]),
+    ("the diff shows the items the task governs", UTILS + "_api/reconcile.py",
+     "    governed = None if exclusive else set(item.key for item in wanted)", "    governed = None",
+     [MODULE_UNITS + "test_codearts_repository_webhook.py"]),
+    ("a repository still being created is waited for on a rerun", UTILS + "_repository/repositories.py",
+     "        if status == \"creating\" and not check_mode:", "        if False:",
+     [MODULE_UNITS + "test_codearts_repository.py"]),
+    ("a listed field of a type the API never answers is refused, never guessed", UTILS + "_api/paging.py",
+     "    if not isinstance(value, kind) or isinstance(value, bool) and kind is not bool:", "    if False:",
+     [MODULE_UNITS + "test_codearts_repository_webhook.py"]),
     # The output gate
     ("the gate masks pieces of secrets, not only whole ones", UTILS + "_secrets/redaction.py",
      "        if not self._windows or len(text) < WINDOW:", "        if True:", [NO_SECRET]),
@@ -48,8 +61,11 @@ MUTATIONS = [
     ("lone surrogates never reach Ansible", UTILS + "_secrets/gate.py",
      "return LONE_SURROGATE.sub(\"\\ufffd\", text)", "return text", [GATE, FIVE_KEYS]),
     ("the gate hides private keys in anything it outputs, answers included", UTILS + "_secrets/gate.py",
-     "        text = self.redactor.mask(without_private_keys(render(text, self._part)))",
-     "        text = self.redactor.mask(render(text, self.redactor.mask))", [NO_SECRET, PRIVATE_KEY]),
+     "        text = without_url_passwords(self.redactor.mask(without_private_keys(render(text, self._part))))",
+     "        text = without_url_passwords(self.redactor.mask(render(text, self.redactor.mask)))", [NO_SECRET, PRIVATE_KEY]),
+    ("the password of any URL in the output is masked", UTILS + "_secrets/url_passwords.py",
+     "    return URL_PASSWORD.sub(lambda match: match.group(1) + MASK + match.group(3), text)", "    return text",
+     [MODULE_UNITS + "test_codearts_repository_webhook.py"]),
     ("a private key in any option is refused before any request", UTILS + "_module/base.py",
      "            if self._private_options():\n", "            if False:\n", [PRIVATE_KEY]),
     # Whether a request may have landed, and settling it
