@@ -13,7 +13,7 @@ description:
   - A key is identified by its fingerprint, computed from O(key) here and compared with the listing's, in SHA-256 or MD5
     form (the service does not document which it shows). The title does not identify a key.
   - The API can change nothing of a deploy key. Another title means the key is deleted, then added again (access with it
-    drops for a moment); the diff shows the key removed and added.
+    drops for a moment); a warning says so, and the result lists the key under RV(removed) and RV(added).
   - An add is never sent twice. After an unclear failure, or a refusal saying the key exists, the keys are listed again.
 author:
   - huaweicloud.codearts contributors (@huaweicloud)

@@ -46,13 +46,14 @@ def unverified(resource, current, wanted, steps):
 
 
 def reset_by_replace(resource, steps):
-    """A warning for each value the listing cannot show of an item the task deletes and adds again without setting it:
-    the new copy gets the service's default, which may not be what the old one had."""
+    """A warning for each item the task deletes and adds again (the API cannot change it in place, so it is gone for a
+    moment), naming each value the listing cannot show that the task does not set: the new one gets the default."""
     notes = []
     for copies, item in steps.replaces:
+        note = "The %s %s is deleted and added again to change %s: the API cannot change it in place." % (
+            resource.noun, resource.named(item.key), ", ".join(sorted(differing(resource, copies[0], item))))
         for field in sorted(set(resource.unreadable) - item.managed):
-            notes.append("The %s %s is deleted and added again to change %s; its %s cannot be read back (%s), so the new one "
-                         "gets the service's default: set %s in the task to choose it." % (
-                             resource.noun, resource.named(item.key), ", ".join(sorted(differing(resource, copies[0], item))),
-                             field, resource.unreadable[field], field))
+            note += " Its %s cannot be read back (%s), so the new one gets the service's default: set %s in the task to " \
+                    "choose it." % (field, resource.unreadable[field], field)
+        notes.append(note)
     return notes
