@@ -30,7 +30,7 @@ def test_a_key_is_added_once_and_found_again_by_its_fingerprint_in_the_listings_
     assert first["changed"] is True and again["changed"] is False and writes(emulator) == ["POST"]
 
 
-def test_another_title_deletes_the_key_and_adds_it_again_and_the_diff_shows_both(run_module, emulator):
+def test_another_title_deletes_the_key_and_adds_it_again_and_returns_both(run_module, emulator):
     key = ed25519()
     run_module(main, args(emulator, FRONTEND, key=key, title="ci"))
     result = run_module(main, args(emulator, FRONTEND, key=key, title="ci renamed"))
