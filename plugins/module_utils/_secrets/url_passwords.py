@@ -11,7 +11,8 @@ from ansible_collections.huaweicloud.codearts.plugins.module_utils._secrets.reda
 
 # The scheme is bounded and must start where no scheme character precedes it, so that a long run of letters is not
 # tried from each of its positions (the gate sees texts of any length).
-URL_PASSWORD = re.compile(r"(?i)((?<![a-z0-9+.-])[a-z][a-z0-9+.-]{0,31}://[^\s/?#@:]*:)([^\s/?#@]+)(@)")
+# The password runs to the last @ of the authority, as urlsplit reads a URL: an @ left unencoded in it is its own.
+URL_PASSWORD = re.compile(r"(?i)((?<![a-z0-9+.-])[a-z][a-z0-9+.-]{0,31}://[^\s/?#@:]*:)([^\s/?#]+)(@)")
 
 
 def without_url_passwords(text):
